@@ -1,0 +1,43 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Taizhang",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "taizhang-agent", targets: ["taizhang-agent"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libzmq from Debian's libzmq3-dev, linked through a module map.
+        .systemLibrary(name: "CZeroMQ", path: "Sources/CZeroMQ"),
+        .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
+        // Domain rules shared by agent and hub: Foundation-free on purpose.
+        .target(name: "TaizhangCore"),
+        .target(name: "TaizhangText", dependencies: ["TaizhangCore"]),
+        .target(
+            name: "AgentKit",
+            dependencies: [
+                "TaizhangCore", "ZeroMQ",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .executableTarget(
+            name: "taizhang-agent",
+            dependencies: [
+                "AgentKit", "TaizhangText", "TaizhangCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "taizhang-bench",
+            dependencies: ["AgentKit", "TaizhangCore"]
+        ),
+        .testTarget(name: "TaizhangCoreTests", dependencies: ["TaizhangCore", "TaizhangText"]),
+        .testTarget(name: "AgentKitTests", dependencies: ["AgentKit"]),
+        .testTarget(name: "AgentEndToEndTests", dependencies: ["TaizhangCore"]),
+    ]
+)

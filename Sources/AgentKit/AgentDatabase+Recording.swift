@@ -1,0 +1,67 @@
+import GRDB
+import TaizhangCore
+
+extension AgentDatabase {
+    /// Records one entry: checks the rules, numbers it, and updates the inventory, in one
+    /// transaction that also makes it part of the outbox.
+    @discardableResult
+    public func record(_ draft: EntryDraft, at time: Timestamp = .now()) throws -> Entry {
+        try record([draft], at: time)[0]
+    }
+
+    /// Records several entries all or nothing; a violation in any refuses them all.
+    @discardableResult
+    public func record(_ drafts: [EntryDraft], at time: Timestamp = .now()) throws -> [Entry] {
+        var recorded: [Entry] = []
+        try Self.translatingErrors(path: path) {
+            try queue.inTransaction(.immediate) { db in
+                recorded = try Self.append(drafts, at: time, in: db)
+                return .commit
+            }
+        }
+        return recorded
+    }
+
+    static func append(_ drafts: [EntryDraft], at time: Timestamp, in db: Database) throws -> [Entry] {
+        guard let branch = try String.fetchOne(db, sql: "SELECT branch FROM ledger") else {
+            throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the ledger has no owner row")
+        }
+        var seq = try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(seq), 0) FROM entry")! + 1
+        let view = SQLLedgerView(db: db)
+        var entries: [Entry] = []
+        entries.reserveCapacity(drafts.count)
+        for var draft in drafts {
+            if draft.action == .void, let target = try draft.voids.flatMap(view.entry(seq:)) {
+                draft.material = target.material
+                draft.item = target.item
+            }
+            let effect = try LedgerRules.effect(of: draft, seq: seq, in: view)
+            let entry = draft.entry(branch: branch, seq: seq, recordedAt: time)
+            try db.cachedStatement(sql: EntryRow.insertSQL).execute(arguments: EntryRow.arguments(entry))
+            try apply(effect, in: db)
+            entries.append(entry)
+            seq += 1
+        }
+        return entries
+    }
+
+    static func apply(_ effect: LedgerEffect, in db: Database) throws {
+        switch effect.itemChange {
+        case .set(let state):
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO item (\(ItemRow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .execute(arguments: [state.material.rawValue, state.item, state.inService, state.standard,
+                                     state.location, state.staff, state.since.description, state.reason, state.lastSeq])
+        case .remove(let material, let item):
+            try db.cachedStatement(sql: "DELETE FROM item WHERE material = ? AND item = ?")
+                .execute(arguments: [material.rawValue, item])
+        case nil:
+            break
+        }
+        let delta = effect.tallyDelta
+        try db.cachedStatement(sql: """
+            UPDATE tally SET in_service = in_service + ?, standard = standard + ?, received = received + ?,
+                distributed = distributed + ?, adjusted = adjusted + ? WHERE material = ?
+            """).execute(arguments: [delta.inService, delta.standard, delta.received, delta.distributed,
+                                     delta.adjusted, effect.material.rawValue])
+    }
+}

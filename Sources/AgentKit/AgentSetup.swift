@@ -1,0 +1,79 @@
+import Foundation
+import TaizhangCore
+import ZeroMQ
+
+/// What `taizhang-agent init` needs to create an office's ledger.
+public struct AgentSetup: Sendable {
+    public var branch: String
+    public var name: String
+    public var hubEndpoint: String
+    public var hubKey: String
+    public var timeZone: BureauTimeZone
+
+    public init(branch: String, name: String, hubEndpoint: String, hubKey: String, timeZone: BureauTimeZone = .default) {
+        self.branch = branch
+        self.name = name
+        self.hubEndpoint = hubEndpoint
+        self.hubKey = hubKey
+        self.timeZone = timeZone
+    }
+
+    /// Checks every setting before anything is written.
+    public func validate() throws {
+        guard Self.isValidBranchID(branch) else {
+            throw AgentError.invalidSetting("the branch ID '\(branch)' must be 1 to 32 lowercase letters, digits or hyphens, starting with a letter or digit (e.g. sanchang)")
+        }
+        do {
+            try LedgerRules.checkText(name, "office name")
+        } catch let violation as RuleViolation {
+            throw AgentError.invalidSetting(violation.message)
+        }
+        guard Self.isValidEndpoint(hubEndpoint) else {
+            throw AgentError.invalidSetting("the hub address '\(hubEndpoint)' is not of the form tcp://HOST:PORT (e.g. tcp://hub.bureau.local:7447)")
+        }
+        guard Z85.isValidCurveKey(hubKey) else {
+            throw AgentError.invalidSetting("the hub key must be the 40-character public key printed by 'taizhang-hub init'; '\(hubKey)' is not")
+        }
+    }
+
+    /// Creates the folder, the agent's CURVE key pair and the ledger; the ledger file is
+    /// written last, under a temporary name, so a failed `init` leaves no ledger behind.
+    /// Returns the agent's public key for enrolment at the hub.
+    public func create(in directory: AgentDirectory, now: Timestamp = .now()) throws -> (database: AgentDatabase, publicKey: String) {
+        try validate()
+        if access(directory.ledgerPath, F_OK) == 0 { throw AgentError.alreadyInitialised(path: directory.ledgerPath) }
+        try FileWriting.makeDirectory(directory.path)
+        let keys: CurveKeyPair
+        do {
+            keys = try CurveKeyPair.generate()
+        } catch {
+            throw AgentError.invalidSetting("libzmq could not make a CURVE key pair (\(error)); install libzmq with CURVE support (Debian: libzmq5)")
+        }
+        try FileWriting.write(keys.secretKey + "\n", to: directory.secretKeyPath, mode: 0o600)
+        try FileWriting.write(keys.publicKey + "\n", to: directory.publicKeyPath, mode: 0o644)
+        let temporary = directory.ledgerPath + ".init-\(getpid())"
+        let info = LedgerInfo(branch: branch, name: name, incarnation: UUID().uuidString.lowercased(),
+                              hubEndpoint: hubEndpoint, hubKey: hubKey, timeZone: timeZone, createdAt: now)
+        do {
+            _ = try AgentDatabase(creatingAt: temporary, info: info)
+            try FileWriting.rename(temporary, directory.ledgerPath)
+        } catch {
+            for suffix in ["", "-wal", "-shm"] { unlink(temporary + suffix) }
+            throw error
+        }
+        return (try AgentDatabase(openingAt: directory.ledgerPath), keys.publicKey)
+    }
+
+    static func isValidBranchID(_ id: String) -> Bool {
+        let bytes = Array(id.utf8)
+        guard (1...32).contains(bytes.count), bytes[0] != UInt8(ascii: "-") else { return false }
+        return bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+    }
+
+    static func isValidEndpoint(_ endpoint: String) -> Bool {
+        guard endpoint.hasPrefix("tcp://"), let colon = endpoint.lastIndex(of: ":") else { return false }
+        let host = endpoint[endpoint.index(endpoint.startIndex, offsetBy: 6)..<colon]
+        guard !host.isEmpty, !host.contains(where: { $0 == "/" || $0 == " " }), let port = Int(endpoint[endpoint.index(after: colon)...]) else { return false }
+        return (1...65535).contains(port)
+    }
+}

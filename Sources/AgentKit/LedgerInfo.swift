@@ -1,0 +1,39 @@
+import TaizhangCore
+
+/// Who this ledger belongs to and where it reports: written once, at `init`.
+public struct LedgerInfo: Sendable, Hashable {
+    public var branch: String
+    public var name: String
+    /// Made at `init`; a ledger restored from a backup keeps it, a new ledger gets a new one.
+    public var incarnation: String
+    public var hubEndpoint: String
+    public var hubKey: String
+    public var timeZone: BureauTimeZone
+    public var createdAt: Timestamp
+
+    public init(branch: String, name: String, incarnation: String, hubEndpoint: String,
+                hubKey: String, timeZone: BureauTimeZone, createdAt: Timestamp) {
+        self.branch = branch
+        self.name = name
+        self.incarnation = incarnation
+        self.hubEndpoint = hubEndpoint
+        self.hubKey = hubKey
+        self.timeZone = timeZone
+        self.createdAt = createdAt
+    }
+}
+
+/// How far the hub has acknowledged this ledger.
+public struct SyncState: Sendable, Hashable {
+    public var lastSeq: Int64
+    public var ackedSeq: Int64
+    public var lastAckAt: Timestamp?
+
+    public var pending: Int64 { lastSeq - ackedSeq }
+
+    public init(lastSeq: Int64, ackedSeq: Int64, lastAckAt: Timestamp?) {
+        self.lastSeq = lastSeq
+        self.ackedSeq = ackedSeq
+        self.lastAckAt = lastAckAt
+    }
+}

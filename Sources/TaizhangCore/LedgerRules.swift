@@ -1,0 +1,126 @@
+/// The consistency rules of a branch ledger, shared by agent and hub: given the ledger so
+/// far, is an entry possible, and what does it change?
+public enum LedgerRules {
+    /// Quantities above this are typing mistakes, not deliveries.
+    public static let maximumQuantity: Int64 = 1_000_000_000
+    public static let maximumItemLength = 64
+    public static let maximumTextLength = 200
+
+    /// Checks `draft` as entry number `seq` against `view` and returns its effect.
+    public static func effect(of draft: EntryDraft, seq: Int64, in view: some LedgerView) throws -> LedgerEffect {
+        try checkShape(draft)
+        if draft.action == .void { return try voidEffect(of: draft, in: view) }
+        switch draft.material.kind {
+        case .unit: return try unitEffect(of: draft, seq: seq, in: view)
+        case .stock: return try stockEffect(of: draft, in: view)
+        }
+    }
+
+    /// Refuses dates before 2000 or after `today`; the agent checks this before recording.
+    public static func checkDate(_ date: CivilDate, today: CivilDate) throws {
+        guard date >= CivilDate.earliest else {
+            throw RuleViolation(.malformed, "the date \(date) is before \(CivilDate.earliest); check the year")
+        }
+        guard date <= today else {
+            throw RuleViolation(.malformed, "the date \(date) is in the future (today is \(today)); record it on the day it happens")
+        }
+    }
+
+    // MARK: - Shape
+
+    static func checkShape(_ draft: EntryDraft) throws {
+        let material = draft.material
+        guard material.actions.contains(draft.action) else {
+            throw RuleViolation(.malformed, "a \(material.englishName) cannot be '\(draft.action.pastTense)'; use one of: \(material.actions.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard draft.occurredOn >= CivilDate.earliest else {
+            throw RuleViolation(.malformed, "the date \(draft.occurredOn) is before \(CivilDate.earliest); check the year")
+        }
+        try checkText(draft.clerk, "clerk name")
+        for (text, what) in [(draft.details.location, "location"), (draft.details.staff, "staff name"),
+                             (draft.details.channel, "channel"), (draft.details.reason, "reason"),
+                             (draft.details.batch, "batch")] {
+            if let text { try checkText(text, what) }
+        }
+        if draft.action == .void {
+            guard let target = draft.voids, target >= 1 else {
+                throw RuleViolation(.malformed, "a void needs the number of the entry it cancels (--seq N, from 'taizhang-agent log')")
+            }
+            try require(draft.details.reason, "a reason for the void (--reason)")
+            return
+        }
+        guard draft.voids == nil else {
+            throw RuleViolation(.malformed, "only a void entry can cancel another entry")
+        }
+        switch material.kind {
+        case .unit:
+            guard let item = draft.item else {
+                throw RuleViolation(.malformed, "a \(material.englishName) entry needs its \(material.itemNoun) (--\(material.itemNoun))")
+            }
+            try checkItem(item, material)
+            guard draft.quantity == nil else {
+                throw RuleViolation(.malformed, "a \(material.englishName) entry counts one item; it takes no quantity")
+            }
+        case .stock:
+            guard draft.item == nil else {
+                throw RuleViolation(.malformed, "\(material.englishName)s are counted, not tagged; give a quantity instead")
+            }
+            guard let quantity = draft.quantity else {
+                throw RuleViolation(.malformed, "a \(material.englishName) entry needs a quantity (--quantity N)")
+            }
+            try checkQuantity(quantity, signed: draft.action == .adjust)
+        }
+    }
+
+    static func checkItem(_ item: String, _ material: Material) throws {
+        let noun = material.itemNoun
+        guard !item.isEmpty, item.count <= maximumItemLength else {
+            throw RuleViolation(.malformed, "the \(material.englishName) \(noun) must be 1 to \(maximumItemLength) characters")
+        }
+        guard !item.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }),
+              item.trimmingSpaces == item else {
+            throw RuleViolation(.malformed, "the \(material.englishName) \(noun) '\(item.escapedControls)' contains control characters or surrounding spaces; type it plainly")
+        }
+    }
+
+    public static func checkText(_ text: String, _ what: String) throws {
+        guard !text.trimmingSpaces.isEmpty else {
+            throw RuleViolation(.malformed, "the \(what) is empty; write a few words")
+        }
+        guard text.count <= maximumTextLength else {
+            throw RuleViolation(.malformed, "the \(what) is longer than \(maximumTextLength) characters; shorten it")
+        }
+        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw RuleViolation(.malformed, "the \(what) contains control characters; type it on one line")
+        }
+    }
+
+    static func checkQuantity(_ quantity: Int64, signed: Bool) throws {
+        if signed {
+            guard quantity != 0, quantity.magnitude <= maximumQuantity.magnitude else {
+                throw RuleViolation(.malformed, "an adjustment must be a non-zero whole number between -\(maximumQuantity) and +\(maximumQuantity)")
+            }
+        } else {
+            guard quantity >= 1, quantity <= maximumQuantity else {
+                throw RuleViolation(.malformed, "the quantity must be a whole number from 1 to \(maximumQuantity); \(quantity) is not")
+            }
+        }
+    }
+
+    static func require(_ value: String?, _ what: String) throws {
+        guard value != nil else { throw RuleViolation(.malformed, "this entry needs \(what)") }
+    }
+}
+
+extension String {
+    var trimmingSpaces: Substring {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return Substring(scalars[first...last])
+    }
+
+    var escapedControls: String {
+        String(unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : Character($0) })
+    }
+}

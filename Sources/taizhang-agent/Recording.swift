@@ -1,0 +1,35 @@
+import AgentKit
+import TaizhangCore
+import TaizhangText
+
+/// The common path of every recording command: open the ledger, settle the date, record,
+/// and confirm in one line.
+enum Recording {
+    static func record(_ options: RecordOptions, _ draft: (_ date: CivilDate, _ clerk: String) -> EntryDraft) throws {
+        try record(data: options.data, date: options.date, clerk: options.clerk, draft)
+    }
+
+    static func record(
+        data: DataOptions, date dateText: String?, clerk: String?,
+        _ draft: (_ date: CivilDate, _ clerk: String) -> EntryDraft
+    ) throws {
+        try Failure.reporting {
+            let database = try data.directory.open()
+            let info = try database.info()
+            let today = info.timeZone.date()
+            let date = try parseDate(dateText, today: today)
+            try LedgerRules.checkDate(date, today: today)
+            let entry = try database.record(draft(date, clerk ?? Clerk.current))
+            let tally = try database.inventory()[entry.material]
+            print("Recorded #\(entry.seq) (\(entry.occurredOn)): \(EntryText.summary(entry)). \(EntryText.standing(tally, entry.material)).")
+        }
+    }
+
+    static func parseDate(_ text: String?, today: CivilDate) throws -> CivilDate {
+        guard let text else { return today }
+        guard let date = CivilDate(text) else {
+            throw RuleViolation(.malformed, "'\(text)' is not a real date; write it as YYYY-MM-DD, e.g. \(today)")
+        }
+        return date
+    }
+}
