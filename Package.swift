@@ -34,7 +34,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "taizhang-bench",
-            dependencies: ["AgentKit", "TaizhangCore"]
+            dependencies: ["AgentKit", "TaizhangCore", "TaizhangText", "ZeroMQ"]
         ),
         .testTarget(name: "TaizhangCoreTests", dependencies: ["TaizhangCore", "TaizhangText"]),
         .testTarget(name: "AgentKitTests", dependencies: ["AgentKit"]),

@@ -1,0 +1,36 @@
+# Taizhang — build, test, benchmark. Every target installs the system packages it needs.
+SWIFT ?= swift
+RELEASE_FLAGS = -c release --static-swift-stdlib
+SYSTEM_PACKAGES = libzmq3-dev libsqlite3-dev sqlite3 tzdata
+
+.PHONY: all deps build release test bench clean
+
+all: build
+
+# Debian packages: libzmq (CURVE) and SQLite headers, the sqlite3 CLI (benchmark baseline)
+# and tzdata (the bureau's time zone). Installed with apt-get only when missing.
+deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build $(RELEASE_FLAGS)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: release
+	.build/release/taizhang-bench
+
+clean:
+	rm -rf .build
