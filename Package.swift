@@ -38,6 +38,9 @@ let package = Package(
         ),
         .testTarget(name: "TaizhangCoreTests", dependencies: ["TaizhangCore", "TaizhangText"]),
         .testTarget(name: "AgentKitTests", dependencies: ["AgentKit"]),
-        .testTarget(name: "AgentEndToEndTests", dependencies: ["TaizhangCore"]),
+        .testTarget(
+            name: "AgentEndToEndTests",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )
