@@ -36,6 +36,7 @@ let package = Package(
             name: "taizhang-bench",
             dependencies: ["AgentKit", "TaizhangCore", "TaizhangText", "ZeroMQ"]
         ),
+        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "TaizhangCoreTests", dependencies: ["TaizhangCore", "TaizhangText"]),
         .testTarget(name: "AgentKitTests", dependencies: ["AgentKit"]),
         .testTarget(

@@ -1,24 +1,42 @@
 import CZeroMQ
 
-/// A CurveZMQ key pair in Z85 text (40 characters each). Placeholder until the full wrapper lands.
-public struct CurveKeyPair: Sendable, Equatable {
+/// A CURVE long-term key pair as Z85 strings; an immutable value, safe to share across threads.
+public struct CurveKeyPair: Sendable, Equatable, CustomStringConvertible {
+    /// The public key, Z85, 40 characters.
     public let publicKey: String
+    /// The secret key, Z85, 40 characters. Not included in `description`.
     public let secretKey: String
 
-    public static func generate() throws -> CurveKeyPair {
-        var pub = [CChar](repeating: 0, count: 41)
-        var sec = [CChar](repeating: 0, count: 41)
-        guard zmq_curve_keypair(&pub, &sec) == 0 else { throw CurveKeyError() }
-        return CurveKeyPair(publicKey: String(cString: pub), secretKey: String(cString: sec))
+    /// Generates a new random key pair (zmq_curve_keypair); throws if libzmq lacks CURVE.
+    public static func generate() throws(ZMQError) -> CurveKeyPair {
+        // Z85 text of a 32-byte key is 40 characters plus the NUL terminator.
+        var publicBuffer = [CChar](repeating: 0, count: 41)
+        var secretBuffer = [CChar](repeating: 0, count: 41)
+        try zmqCheck("zmq_curve_keypair") { zmq_curve_keypair(&publicBuffer, &secretBuffer) }
+        return CurveKeyPair(verifiedPublic: string(from: publicBuffer), secret: string(from: secretBuffer))
     }
-}
-public struct CurveKeyError: Error {}
 
-/// Placeholder until the full wrapper lands.
-public enum Z85 {
-    public static func isValidCurveKey(_ text: String) -> Bool {
-        guard text.utf8.count == 40 else { return false }
-        var out = [UInt8](repeating: 0, count: 32)
-        return zmq_z85_decode(&out, text) != nil
+    /// Rebuilds the pair from a Z85 secret key, deriving the public key (zmq_curve_public).
+    public init(secretKey: String) throws(ZMQError) {
+        guard Z85.isValidCurveKey(secretKey) else {
+            throw .invalidArgument("zmq_curve_public", "not a 40-character Z85 CURVE key")
+        }
+        var publicBuffer = [CChar](repeating: 0, count: 41)
+        try zmqCheck("zmq_curve_public") { zmq_curve_public(&publicBuffer, secretKey) }
+        self.init(verifiedPublic: Self.string(from: publicBuffer), secret: secretKey)
+    }
+
+    private init(verifiedPublic publicKey: String, secret: String) {
+        self.publicKey = publicKey
+        self.secretKey = secret
+    }
+
+    /// The raw 32-byte public key.
+    public var publicKeyBytes: [UInt8] { Z85.decode(publicKey) ?? [] }
+
+    public var description: String { "CurveKeyPair(public: \(publicKey), secret: <redacted>)" }
+
+    private static func string(from buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
