@@ -1,0 +1,117 @@
+/// One message of the agent–hub protocol (docs/PROTOCOL.md), as a value.
+public enum WireMessage: Sendable, Equatable {
+    /// Agent → hub, first on every connection.
+    case hello(incarnation: [UInt8], lastSeq: Int64)
+    /// Hub → agent: where the hub stands for this branch, and the batch limits.
+    case welcome(heldSeq: Int64, maxEntries: UInt16, maxBytes: UInt32)
+    /// Agent → hub: consecutive entries, each in its canonical encoding.
+    case batch(entries: [[UInt8]])
+    /// Hub → agent, after the batch is committed.
+    case ack(heldSeq: Int64)
+    case ping(lastSeq: Int64)
+    case pong(heldSeq: Int64)
+    case error(WireStatus, heldSeq: Int64, seq: Int64, message: String)
+
+    public static let magic: [UInt8] = [0x54, 0x5A]
+    public static let version: UInt8 = 1
+
+    public var typeCode: UInt8 {
+        switch self {
+        case .hello: 0x01
+        case .welcome: 0x02
+        case .batch: 0x03
+        case .ack: 0x04
+        case .ping: 0x05
+        case .pong: 0x06
+        case .error: 0x07
+        }
+    }
+
+    public func encoded() -> [UInt8] {
+        var writer = ByteWriter()
+        writer.raw(Self.magic)
+        writer.u8(Self.version)
+        writer.u8(typeCode)
+        switch self {
+        case .hello(let incarnation, let lastSeq):
+            writer.raw(incarnation)
+            writer.i64(lastSeq)
+        case .welcome(let heldSeq, let maxEntries, let maxBytes):
+            writer.i64(heldSeq)
+            writer.u16(maxEntries)
+            writer.u32(maxBytes)
+        case .batch(let entries):
+            writer.u16(UInt16(entries.count))
+            for entry in entries {
+                writer.u16(UInt16(entry.count))
+                writer.raw(entry)
+            }
+        case .ack(let seq), .ping(let seq), .pong(let seq):
+            writer.i64(seq)
+        case .error(let status, let heldSeq, let seq, let message):
+            writer.u16(status.rawValue)
+            writer.i64(heldSeq)
+            writer.i64(seq)
+            writer.string(message)
+        }
+        return writer.bytes
+    }
+
+    /// Decodes one frame; `maxEntries` bounds a batch before any entry is read.
+    public static func decode(_ frame: [UInt8], maxEntries: Int = 500) throws(WireError) -> WireMessage {
+        var reader = ByteReader(frame)
+        guard try Array(reader.raw(2)) == magic else { throw WireError.malformed("not a Taizhang message") }
+        let version = try reader.u8()
+        guard version == Self.version else { throw WireError.unsupportedVersion(version) }
+        let type = try reader.u8()
+        let message: WireMessage
+        switch type {
+        case 0x01:
+            let incarnation = Array(try reader.raw(16))
+            message = .hello(incarnation: incarnation, lastSeq: try sequence(&reader))
+        case 0x02:
+            message = .welcome(heldSeq: try sequence(&reader), maxEntries: try reader.u16(), maxBytes: try reader.u32())
+        case 0x03:
+            let count = Int(try reader.u16())
+            guard count >= 1, count <= maxEntries else { throw WireError.malformed("a batch holds 1 to \(maxEntries) entries, not \(count)") }
+            var entries: [[UInt8]] = []
+            entries.reserveCapacity(count)
+            for _ in 0..<count {
+                let length = Int(try reader.u16())
+                entries.append(Array(try reader.raw(length)))
+            }
+            message = .batch(entries: entries)
+        case 0x04: message = .ack(heldSeq: try sequence(&reader))
+        case 0x05: message = .ping(lastSeq: try sequence(&reader))
+        case 0x06: message = .pong(heldSeq: try sequence(&reader))
+        case 0x07:
+            let code = try reader.u16()
+            let status = WireStatus(rawValue: code) ?? .malformed
+            message = .error(status, heldSeq: try sequence(&reader),
+                             seq: try sequence(&reader), message: try reader.string())
+        default:
+            throw WireError.malformed("unknown message type 0x\(String(type, radix: 16))")
+        }
+        try reader.end()
+        return message
+    }
+
+    private static func sequence(_ reader: inout ByteReader) throws(WireError) -> Int64 {
+        let raw = try reader.u64()
+        guard raw <= UInt64(Int64.max) else { throw WireError.malformed("sequence number \(raw) is out of range") }
+        return Int64(raw)
+    }
+}
+
+/// ERROR status codes (docs/PROTOCOL.md, "Status codes").
+public enum WireStatus: UInt16, Sendable, CaseIterable {
+    case malformed = 400
+    case conflict = 409
+    case otherIncarnation = 410
+    case ledgerBehind = 412
+    case tooLarge = 413
+    case gap = 416
+    case helloRequired = 428
+    case storageFailed = 500
+    case unsupportedVersion = 505
+}

@@ -1,0 +1,103 @@
+import TaizhangCore
+import XCTest
+
+final class WireCodecTests: XCTestCase {
+    func bytes(_ hex: String) -> [UInt8] {
+        hex.split(separator: " ").map { UInt8($0, radix: 16)! }
+    }
+
+    /// The example entry of docs/PROTOCOL.md.
+    let exampleEntry = Entry(branch: "sanchang", seq: 7, material: .card, action: .receive, quantity: 200,
+                             details: EntryDetails(batch: "A1"), occurredOn: CivilDate("2008-03-01")!,
+                             recordedAt: Timestamp(millisecondsSinceEpoch: 1_204_329_600_000), clerk: "王")
+
+    func testProtocolDocumentExamples() throws {
+        let entryBytes = bytes("00 00 00 00 00 00 00 07 03 04 00 42 00 00 36 73 00 00 01 18 67 a3 54 00 00 03 e7 8e 8b 00 00 00 00 00 00 00 c8 00 02 41 31")
+        XCTAssertEqual(EntryCodec.encode(exampleEntry), entryBytes)
+        XCTAssertEqual(try EntryCodec.decode(entryBytes, branch: "sanchang"), exampleEntry)
+        XCTAssertEqual(EntryCodec.contentHash(exampleEntry).hexString,
+                       "f993c0aec3824fcafcbaf035ad969018c254b3a851d1a5156926f2d6c9457207")
+        let incarnation = bytes("00 11 22 33 44 55 66 77 88 99 aa bb cc dd ee ff")
+        XCTAssertEqual(WireMessage.hello(incarnation: incarnation, lastSeq: 57).encoded(),
+                       bytes("54 5a 01 01 00 11 22 33 44 55 66 77 88 99 aa bb cc dd ee ff 00 00 00 00 00 00 00 39"))
+        XCTAssertEqual(WireMessage.ack(heldSeq: 50).encoded(), bytes("54 5a 01 04 00 00 00 00 00 00 00 32"))
+    }
+
+    func testSHA256KnownVectors() {
+        XCTAssertEqual(SHA256.hash([UInt8]()).hexString, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(SHA256.hash(Array("abc".utf8)).hexString, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(SHA256.hash(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)).hexString,
+                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        XCTAssertEqual(SHA256.hash([UInt8](repeating: 0x61, count: 1_000_000)).hexString,
+                       "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    func testEveryMessageRoundTrips() throws {
+        let messages: [WireMessage] = [
+            .hello(incarnation: Array(0..<16), lastSeq: 0),
+            .welcome(heldSeq: 12, maxEntries: 500, maxBytes: 1 << 20),
+            .batch(entries: [EntryCodec.encode(exampleEntry), [1, 2, 3]]),
+            .ack(heldSeq: .max), .ping(lastSeq: 3), .pong(heldSeq: 4),
+            .error(.conflict, heldSeq: 9, seq: 7, message: "条目 #7 冲突"),
+        ]
+        for message in messages {
+            XCTAssertEqual(try WireMessage.decode(message.encoded()), message)
+        }
+    }
+
+    func testEntriesWithEveryFieldRoundTrip() throws {
+        let entry = Entry(branch: "b", seq: .max, material: .board, action: .void, item: "GS-01", quantity: -5,
+                          details: EntryDetails(location: "大厅", staff: "王芳", channel: "c", reason: "r", batch: "b", standard: false),
+                          occurredOn: CivilDate("2000-01-01")!, recordedAt: Timestamp(millisecondsSinceEpoch: -1), clerk: "", voids: 1)
+        XCTAssertEqual(try EntryCodec.decode(EntryCodec.encode(entry), branch: "b"), entry)
+    }
+
+    func testRefusesWhatIsOdd() {
+        let good = EntryCodec.encode(exampleEntry)
+        func refused(_ bytes: [UInt8], _ line: UInt = #line) {
+            XCTAssertThrowsError(try EntryCodec.decode(bytes, branch: "b"), line: line)
+        }
+        refused(good + [0])                                   // trailing byte
+        refused(Array(good.dropLast()))                       // truncated
+        var zeroSeq = good; zeroSeq[7] = 0; refused(zeroSeq)  // seq 0
+        var bigSeq = good; bigSeq[0] = 0x80; refused(bigSeq)  // seq ≥ 2^63
+        var material = good; material[8] = 5; refused(material)
+        var action = good; action[9] = 8; refused(action)
+        var fields = good; fields[10] = 0x02; refused(fields) // unknown field bit
+        var utf8 = good; utf8[26] = 0xFF; refused(utf8)       // invalid UTF-8 in the clerk's name
+        XCTAssertThrowsError(try WireMessage.decode([0x54, 0x5A, 2, 1])) { error in
+            XCTAssertEqual(error as? WireError, .unsupportedVersion(2))
+        }
+        XCTAssertThrowsError(try WireMessage.decode([0x54, 0x5A, 1, 0x7F]))
+        XCTAssertThrowsError(try WireMessage.decode([0x47, 0x45, 0x54, 0x20]))
+        XCTAssertThrowsError(try WireMessage.decode(WireMessage.batch(entries: Array(repeating: [1], count: 501)).encoded()))
+        XCTAssertThrowsError(try WireMessage.decode(WireMessage.batch(entries: []).encoded()))
+    }
+
+    /// Mutated and truncated valid messages never crash the decoder.
+    func testRandomMutationsNeverCrash() {
+        var generator = SplitMix64(seed: 42)
+        let seeds: [[UInt8]] = [
+            WireMessage.batch(entries: [EntryCodec.encode(exampleEntry), EntryCodec.encode(exampleEntry)]).encoded(),
+            WireMessage.hello(incarnation: Array(0..<16), lastSeq: 9).encoded(),
+            WireMessage.error(.gap, heldSeq: 1, seq: 2, message: "x").encoded(),
+        ]
+        var decoded = 0
+        for round in 0..<100_000 {
+            var bytes = seeds[round % seeds.count]
+            for _ in 0...(generator.next() % 4) {
+                let index = Int(generator.next() % UInt64(bytes.count))
+                switch generator.next() % 3 {
+                case 0: bytes[index] = UInt8(truncatingIfNeeded: generator.next())
+                case 1: bytes = Array(bytes.prefix(index))
+                default: bytes.insert(UInt8(truncatingIfNeeded: generator.next()), at: index)
+                }
+                if bytes.isEmpty { bytes = [0] }
+            }
+            if case .batch(let entries)? = try? WireMessage.decode(bytes) {
+                for entry in entries where (try? EntryCodec.decode(entry, branch: "b")) != nil { decoded += 1 }
+            }
+        }
+        XCTAssertGreaterThan(decoded, 0)
+    }
+}
