@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "taizhang-agent", targets: ["taizhang-agent"]),
+        .executable(name: "taizhang-hub", targets: ["taizhang-hub"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -18,10 +19,18 @@ let package = Package(
         // Domain rules shared by agent and hub: Foundation-free on purpose.
         .target(name: "TaizhangCore"),
         .target(name: "TaizhangText", dependencies: ["TaizhangCore"]),
+        .target(name: "LocalFiles"),
         .target(
             name: "AgentKit",
             dependencies: [
-                "TaizhangCore", "ZeroMQ",
+                "TaizhangCore", "ZeroMQ", "LocalFiles",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "HubKit",
+            dependencies: [
+                "TaizhangCore", "ZeroMQ", "LocalFiles",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -33,12 +42,20 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "taizhang-hub",
+            dependencies: [
+                "HubKit", "TaizhangText", "TaizhangCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
             name: "taizhang-bench",
             dependencies: ["AgentKit", "TaizhangCore", "TaizhangText", "ZeroMQ"]
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "TaizhangCoreTests", dependencies: ["TaizhangCore", "TaizhangText"]),
         .testTarget(name: "AgentKitTests", dependencies: ["AgentKit"]),
+        .testTarget(name: "HubKitTests", dependencies: ["HubKit"]),
         .testTarget(
             name: "AgentEndToEndTests",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")]

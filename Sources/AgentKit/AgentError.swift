@@ -1,3 +1,5 @@
+import LocalFiles
+
 /// Why the agent could not do what the clerk asked, with what they need to put it right.
 public enum AgentError: Error, Sendable, CustomStringConvertible {
     case notInitialised(directory: String)
@@ -7,7 +9,7 @@ public enum AgentError: Error, Sendable, CustomStringConvertible {
     case busy(path: String, seconds: Int)
     case invalidSetting(String)
     case storage(path: String, detail: String)
-    case fileSystem(path: String, detail: String)
+    case file(FileError)
 
     public var description: String {
         switch self {
@@ -25,8 +27,8 @@ public enum AgentError: Error, Sendable, CustomStringConvertible {
             message
         case .storage(let path, let detail):
             "the ledger \(path) could not be read or written (\(detail)); nothing was recorded"
-        case .fileSystem(let path, let detail):
-            "cannot write \(path) (\(detail)); check that the folder exists and is writable"
+        case .file(let error):
+            error.description
         }
     }
 }

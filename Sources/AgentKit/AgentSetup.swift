@@ -1,4 +1,5 @@
 import Foundation
+import LocalFiles
 import TaizhangCore
 import ZeroMQ
 
@@ -41,22 +42,30 @@ public struct AgentSetup: Sendable {
     /// Returns the agent's public key for enrolment at the hub.
     public func create(in directory: AgentDirectory, now: Timestamp = .now()) throws -> (database: AgentDatabase, publicKey: String) {
         try validate()
+        do {
+            return try createValidated(in: directory, now: now)
+        } catch let error as FileError {
+            throw AgentError.file(error)
+        }
+    }
+
+    private func createValidated(in directory: AgentDirectory, now: Timestamp) throws -> (database: AgentDatabase, publicKey: String) {
         if access(directory.ledgerPath, F_OK) == 0 { throw AgentError.alreadyInitialised(path: directory.ledgerPath) }
-        try FileWriting.makeDirectory(directory.path)
+        try LocalFile.makeDirectory(directory.path)
         let keys: CurveKeyPair
         do {
             keys = try CurveKeyPair.generate()
         } catch {
             throw AgentError.invalidSetting("libzmq could not make a CURVE key pair (\(error)); install libzmq with CURVE support (Debian: libzmq5)")
         }
-        try FileWriting.write(keys.secretKey + "\n", to: directory.secretKeyPath, mode: 0o600)
-        try FileWriting.write(keys.publicKey + "\n", to: directory.publicKeyPath, mode: 0o644)
+        try LocalFile.write(keys.secretKey + "\n", to: directory.secretKeyPath, mode: 0o600)
+        try LocalFile.write(keys.publicKey + "\n", to: directory.publicKeyPath, mode: 0o644)
         let temporary = directory.ledgerPath + ".init-\(getpid())"
         let info = LedgerInfo(branch: branch, name: name, incarnation: UUID().uuidString.lowercased(),
                               hubEndpoint: hubEndpoint, hubKey: hubKey, timeZone: timeZone, createdAt: now)
         do {
             _ = try AgentDatabase(creatingAt: temporary, info: info)
-            try FileWriting.rename(temporary, directory.ledgerPath)
+            try LocalFile.rename(temporary, directory.ledgerPath)
         } catch {
             for suffix in ["", "-wal", "-shm"] { unlink(temporary + suffix) }
             throw error

@@ -16,6 +16,11 @@ enum Failure {
             StandardStream.printError("taizhang-agent: \(error)")
             if case .invalidSetting = error { throw ExitCode(1) }
             throw ExitCode(3)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            StandardStream.printError("taizhang-agent: \(error)")
+            throw ExitCode(3)
         }
     }
 }

@@ -3,9 +3,9 @@ import Glibc
 #endif
 
 /// Small POSIX file operations with errors that name the path.
-enum FileWriting {
+public enum LocalFile {
     /// Creates `path` as a directory readable by its owner only, if it does not exist.
-    static func makeDirectory(_ path: String) throws {
+    public static func makeDirectory(_ path: String) throws(FileError) {
         var components: [String] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: false) {
             components.append(String(part))
@@ -15,8 +15,9 @@ enum FileWriting {
         }
     }
 
-    /// Writes `text` to a new file with `mode`, replacing any leftover at that path.
-    static func write(_ text: String, to path: String, mode: mode_t) throws {
+    /// Writes `text` to a new file with `mode` (set at creation, so a secret is never readable
+    /// by others even for a moment), replacing any leftover at that path.
+    public static func write(_ text: String, to path: String, mode: mode_t) throws(FileError) {
         unlink(path)
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw failure(path) }
@@ -34,7 +35,7 @@ enum FileWriting {
         guard fsync(fd) == 0 else { throw failure(path) }
     }
 
-    static func read(_ path: String) throws -> String {
+    public static func read(_ path: String) throws(FileError) -> String {
         guard let file = fopen(path, "r") else { throw failure(path) }
         defer { fclose(file) }
         var bytes: [UInt8] = []
@@ -47,11 +48,34 @@ enum FileWriting {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func rename(_ from: String, _ to: String) throws {
+    public static func rename(_ from: String, _ to: String) throws(FileError) {
         guard Glibc.rename(from, to) == 0 else { throw failure(to) }
     }
 
-    static func failure(_ path: String) -> AgentError {
-        AgentError.fileSystem(path: path, detail: String(cString: strerror(errno)))
+    static func failure(_ path: String) -> FileError {
+        FileError(path: path, detail: String(cString: strerror(errno)))
+    }
+
+    /// True if `path` exists.
+    public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    /// Permission bits of `path`, or nil if it cannot be examined.
+    public static func mode(_ path: String) -> mode_t? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return info.st_mode & 0o777
+    }
+
+    /// Removes `path` if it exists.
+    public static func remove(_ path: String) { unlink(path) }
+}
+
+/// A file could not be read or written.
+public struct FileError: Error, Sendable, CustomStringConvertible {
+    public let path: String
+    public let detail: String
+
+    public var description: String {
+        "cannot write \(path) (\(detail)); check that the folder exists and is writable"
     }
 }
