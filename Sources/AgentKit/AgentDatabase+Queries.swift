@@ -34,9 +34,9 @@ extension AgentDatabase {
     }
 
     static func syncState(_ db: Database) throws -> SyncState {
-        let row = try Row.fetchOne(db, sql: """
+        guard let row = try Row.fetchOne(db, sql: """
             SELECT (SELECT IFNULL(MAX(seq), 0) FROM entry), acked_seq, last_ack_at FROM sync_state
-            """)!
+            """) else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the ledger has no sync state") }
         return SyncState(lastSeq: row[0], ackedSeq: row[1],
                          lastAckAt: (row[2] as Int64?).map(Timestamp.init(millisecondsSinceEpoch:)))
     }

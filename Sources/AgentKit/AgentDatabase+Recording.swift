@@ -9,6 +9,20 @@ extension AgentDatabase {
         try record([draft], at: time)[0]
     }
 
+    /// Records one entry and returns where its material stands afterwards, read in the same
+    /// transaction (what a clerk's confirmation shows).
+    public func recordReportingTally(_ draft: EntryDraft, at time: Timestamp = .now()) throws -> (entry: Entry, tally: Tally) {
+        var result: (Entry, Tally)?
+        try Self.translatingErrors(path: path) {
+            try queue.inTransaction(.immediate) { db in
+                let entry = try Self.append([draft], at: time, in: db)[0]
+                result = (entry, try SQLLedgerView.tally(db, entry.material))
+                return .commit
+            }
+        }
+        return result!
+    }
+
     /// Records several entries all or nothing; a violation in any refuses them all.
     @discardableResult
     public func record(_ drafts: [EntryDraft], at time: Timestamp = .now()) throws -> [Entry] {

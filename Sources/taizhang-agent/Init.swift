@@ -5,6 +5,7 @@ import TaizhangCore
 extension TaizhangAgent {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Create this office's ledger and the agent's key pair; print the public key for enrolment.",
             discussion: """
                 Example:

@@ -47,6 +47,7 @@ struct BoardCommand: ParsableCommand {
 
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "install",
             abstract: "A notice board goes up.",
             discussion: "Example:\n  taizhang-agent board install --tag GS-01 --location 大厅东墙")
         @Option(help: ArgumentHelp("The board's tag, unique in this office.", valueName: "tag"))
@@ -68,6 +69,7 @@ struct BoardCommand: ParsableCommand {
 
     struct Retire: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "retire",
             abstract: "A notice board comes down.",
             discussion: "Example:\n  taizhang-agent board retire --tag GS-01 --reason '更换为统一标准公示栏'")
         @OptionGroup var options: RetireOptions
@@ -76,6 +78,7 @@ struct BoardCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Notice boards in service (--all: retired too).",
             discussion: "Example:\n  taizhang-agent board list --all --json")
         @OptionGroup var options: ListOptions
@@ -90,6 +93,7 @@ struct SignCommand: ParsableCommand {
 
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "install",
             abstract: "A whereabouts sign goes up.",
             discussion: "Example:\n  taizhang-agent sign install --tag QX-01 --location 二楼办公室门口")
         @Option(help: ArgumentHelp("The sign's tag, unique in this office.", valueName: "tag"))
@@ -108,6 +112,7 @@ struct SignCommand: ParsableCommand {
 
     struct Retire: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "retire",
             abstract: "A whereabouts sign comes down.",
             discussion: "Example:\n  taizhang-agent sign retire --tag QX-01 --reason 损坏")
         @OptionGroup var options: RetireOptions
@@ -116,6 +121,7 @@ struct SignCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Whereabouts signs in service (--all: retired too).",
             discussion: "Example:\n  taizhang-agent sign list")
         @OptionGroup var options: ListOptions
@@ -130,6 +136,7 @@ struct BadgeCommand: ParsableCommand {
 
     struct Issue: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "issue",
             abstract: "A badge is issued to a staff member.",
             discussion: "Example:\n  taizhang-agent badge issue --number 0042 --staff 王芳")
         @Option(help: ArgumentHelp("The badge number.", valueName: "number"))
@@ -148,6 +155,7 @@ struct BadgeCommand: ParsableCommand {
 
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "revoke",
             abstract: "A badge is taken out of use.",
             discussion: "Example:\n  taizhang-agent badge revoke --number 0042 --reason lost")
         @Option(help: ArgumentHelp("The badge number.", valueName: "number"))
@@ -166,6 +174,7 @@ struct BadgeCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Active badges (--all: revoked too).",
             discussion: "Example:\n  taizhang-agent badge list --all")
         @OptionGroup var options: ListOptions

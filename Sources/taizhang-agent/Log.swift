@@ -6,6 +6,7 @@ import TaizhangText
 extension TaizhangAgent {
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "log",
             abstract: "The ledger entries, oldest first.",
             discussion: "Example:\n  taizhang-agent log --since 40\n  taizhang-agent log --json > ledger.json"
         )

@@ -19,8 +19,7 @@ enum Recording {
             let today = info.timeZone.date()
             let date = try parseDate(dateText, today: today)
             try LedgerRules.checkDate(date, today: today)
-            let entry = try database.record(draft(date, clerk ?? Clerk.current))
-            let tally = try database.inventory()[entry.material]
+            let (entry, tally) = try database.recordReportingTally(draft(date, clerk ?? Clerk.current))
             print("Recorded #\(entry.seq) (\(entry.occurredOn)): \(EntryText.summary(entry)). \(EntryText.standing(tally, entry.material)).")
         }
     }

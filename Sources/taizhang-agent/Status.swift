@@ -6,6 +6,7 @@ import TaizhangText
 extension TaizhangAgent {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "This office's inventory and how far the hub has acknowledged the ledger.",
             discussion: "Example:\n  taizhang-agent status --json"
         )

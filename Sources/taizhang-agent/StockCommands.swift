@@ -56,6 +56,7 @@ struct CardCommand: ParsableCommand {
 
     struct Receive: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "receive",
             abstract: "Service cards arrive from the printer.",
             discussion: "Example:\n  taizhang-agent card receive --quantity 1000 --batch 2008-03印")
         @OptionGroup var options: ReceiveOptions
@@ -64,6 +65,7 @@ struct CardCommand: ParsableCommand {
 
     struct Distribute: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "distribute",
             abstract: "Service cards are handed out (refused beyond the stock on hand).",
             discussion: "Example:\n  taizhang-agent card distribute --quantity 200 --channel 农贸市场宣传")
         @OptionGroup var options: DistributeOptions
@@ -72,6 +74,7 @@ struct CardCommand: ParsableCommand {
 
     struct Adjust: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "adjust",
             abstract: "A stocktake correction of the service cards on hand.",
             discussion: "Example:\n  taizhang-agent card adjust --quantity -5 --reason 盘点短少")
         @OptionGroup var options: AdjustOptions
@@ -86,6 +89,7 @@ struct GuideCommand: ParsableCommand {
 
     struct Receive: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "receive",
             abstract: "Service guides arrive from the printer.",
             discussion: "Example:\n  taizhang-agent guide receive --quantity 2000 --batch 第一批")
         @OptionGroup var options: ReceiveOptions
@@ -94,6 +98,7 @@ struct GuideCommand: ParsableCommand {
 
     struct Distribute: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "distribute",
             abstract: "Service guides are handed out (refused beyond the stock on hand).",
             discussion: "Example:\n  taizhang-agent guide distribute --quantity 150 --channel 登记窗口")
         @OptionGroup var options: DistributeOptions
@@ -102,6 +107,7 @@ struct GuideCommand: ParsableCommand {
 
     struct Adjust: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "adjust",
             abstract: "A stocktake correction of the service guides on hand.",
             discussion: "Example:\n  taizhang-agent guide adjust --quantity +20 --reason 盘点多出")
         @OptionGroup var options: AdjustOptions
