@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // libzmq from Debian's libzmq3-dev, linked through a module map.
@@ -20,31 +21,34 @@ let package = Package(
         .target(name: "TaizhangCore"),
         .target(name: "TaizhangText", dependencies: ["TaizhangCore"]),
         .target(name: "LocalFiles"),
+        .target(name: "Lifecycle"),
         .target(
             name: "AgentKit",
             dependencies: [
-                "TaizhangCore", "ZeroMQ", "LocalFiles",
+                "TaizhangCore", "ZeroMQ", "LocalFiles", "Lifecycle",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
             name: "HubKit",
             dependencies: [
-                "TaizhangCore", "ZeroMQ", "LocalFiles",
+                "TaizhangCore", "ZeroMQ", "LocalFiles", "Lifecycle",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "taizhang-agent",
             dependencies: [
-                "AgentKit", "TaizhangText", "TaizhangCore",
+                "AgentKit", "TaizhangText", "TaizhangCore", "Lifecycle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "taizhang-hub",
             dependencies: [
-                "HubKit", "TaizhangText", "TaizhangCore",
+                "HubKit", "TaizhangText", "TaizhangCore", "Lifecycle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -35,10 +35,12 @@ extension AgentDatabase {
 
     static func syncState(_ db: Database) throws -> SyncState {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT (SELECT IFNULL(MAX(seq), 0) FROM entry), acked_seq, last_ack_at FROM sync_state
+            SELECT (SELECT IFNULL(MAX(seq), 0) FROM entry), acked_seq, last_ack_at, last_problem, last_problem_at
+            FROM sync_state
             """) else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the ledger has no sync state") }
         return SyncState(lastSeq: row[0], ackedSeq: row[1],
-                         lastAckAt: (row[2] as Int64?).map(Timestamp.init(millisecondsSinceEpoch:)))
+                         lastAckAt: (row[2] as Int64?).map(Timestamp.init(millisecondsSinceEpoch:)),
+                         lastProblem: row[3], lastProblemAt: (row[4] as Int64?).map(Timestamp.init(millisecondsSinceEpoch:)))
     }
 
     /// Items of a unit material, in service only unless `includeRetired`, ordered by tag.

@@ -71,7 +71,9 @@ enum AgentSchema {
                 CREATE TABLE sync_state (
                     id INTEGER PRIMARY KEY CHECK (id = 1),
                     acked_seq INTEGER NOT NULL DEFAULT 0,
-                    last_ack_at INTEGER
+                    last_ack_at INTEGER,
+                    last_problem TEXT,
+                    last_problem_at INTEGER
                 );
                 INSERT INTO sync_state (id) VALUES (1);
                 """)

@@ -28,12 +28,17 @@ public struct SyncState: Sendable, Hashable {
     public var lastSeq: Int64
     public var ackedSeq: Int64
     public var lastAckAt: Timestamp?
+    /// The last problem met talking to the hub, cleared by the next successful exchange.
+    public var lastProblem: String?
+    public var lastProblemAt: Timestamp?
 
     public var pending: Int64 { lastSeq - ackedSeq }
 
-    public init(lastSeq: Int64, ackedSeq: Int64, lastAckAt: Timestamp?) {
+    public init(lastSeq: Int64, ackedSeq: Int64, lastAckAt: Timestamp?, lastProblem: String? = nil, lastProblemAt: Timestamp? = nil) {
         self.lastSeq = lastSeq
         self.ackedSeq = ackedSeq
         self.lastAckAt = lastAckAt
+        self.lastProblem = lastProblem
+        self.lastProblemAt = lastProblemAt
     }
 }

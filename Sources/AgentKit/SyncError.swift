@@ -1,0 +1,25 @@
+/// Why a sync with the hub stopped short; each says what the clerk can do.
+public enum SyncError: Error, Sendable, CustomStringConvertible {
+    case unreachable(endpoint: String, seconds: Int, pending: Int64, handshakeFailed: Bool)
+    case keyRefused(endpoint: String)
+    case refused(status: UInt16, message: String)
+    case protocolViolation(String)
+    case interrupted(pending: Int64)
+
+    public var description: String {
+        switch self {
+        case .unreachable(let endpoint, let seconds, let pending, let handshakeFailed):
+            handshakeFailed
+                ? "the hub at \(endpoint) did not accept the encrypted handshake within \(seconds) s — check the hub key given to 'taizhang-agent init'; \(pending) entries stay queued (see 'taizhang-agent status')"
+                : "cannot reach the hub at \(endpoint) after \(seconds) s; \(pending) entries stay queued and the next sync resumes — see 'taizhang-agent status'"
+        case .keyRefused(let endpoint):
+            "the hub at \(endpoint) refused this office's key: it is not enrolled yet or was revoked — give the hub operator the key in agent.public (printed by 'taizhang-agent init')"
+        case .refused(let status, let message):
+            "the hub refused the ledger (\(status)): \(message)"
+        case .protocolViolation(let detail):
+            "the hub answered something this agent does not understand (\(detail)); check that agent and hub are the same version"
+        case .interrupted(let pending):
+            "sync interrupted; \(pending) entries stay queued and the next sync resumes"
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Lifecycle
+import Logging
+import TaizhangCore
+import ZeroMQ
+
+/// Delivers the ledger's unacknowledged entries to the hub (docs/PROTOCOL.md): HELLO, then a
+/// window of batches streamed from SQLite, resuming wherever the hub says it stands.
+/// Lazy Pirate: a silent hub means close the socket, back off with jitter, reconnect.
+/// Runs on the calling thread, which owns the socket; never call it from Swift's
+/// cooperative pool.
+public final class SyncSession {
+    /// Tunables, with defaults suited to a branch office's link.
+    public struct Options: Sendable {
+        public var replyTimeoutMs = 3000
+        public var window = 4
+        public var batchEntries = 500
+        public var heartbeatMs = 5000
+        public var tickMs = 50
+        public var backoffStartMs = 250
+        public var backoffMaxMs = 10_000
+        public init() {}
+    }
+
+    /// Progress, reported after every acknowledgement.
+    public struct Progress: Sendable {
+        public var ackedSeq: Int64
+        public var lastSeq: Int64
+    }
+
+    let database: AgentDatabase
+    let info: LedgerInfo
+    let link: HubLink
+    let options: Options
+    let logger: Logger
+    private let context: Context
+    private var backoffMs: Int
+
+    public init(directory: AgentDirectory, database: AgentDatabase, options: Options = Options(),
+                logger: Logger = Logger(label: "taizhang.agent.sync")) throws {
+        self.database = database
+        info = try database.info()
+        self.options = options
+        self.logger = logger
+        context = try Context()
+        link = HubLink(context: context, endpoint: info.hubEndpoint, hubKey: info.hubKey, keys: try AgentKeys(directory: directory))
+        backoffMs = options.backoffStartMs
+    }
+
+    deinit {
+        link.close()
+        context.close()
+    }
+
+    /// Sends everything recorded so far; returns once the hub holds it all, throws
+    /// `SyncError.unreachable` after `timeoutSeconds` without getting there.
+    public func syncAll(timeoutSeconds: Int, stop: StopSignal = StopSignal(), progress: (Progress) -> Void = { _ in }) throws -> Progress {
+        let deadline = Self.nowMs() + Int64(timeoutSeconds) * 1000
+        var state = try Stream(sync: database.syncState())
+        let target = state.lastSeq
+        var handshakeFailed = false
+        while true {
+            if stop.isRaised { throw SyncError.interrupted(pending: state.lastSeq - state.acked) }
+            let outcome = try converse(&state, until: { $0.acked >= target && $0.welcomed }, deadline: deadline,
+                                       stop: stop, progress: progress, handshakeFailed: &handshakeFailed)
+            if outcome == .done { return Progress(ackedSeq: state.acked, lastSeq: state.lastSeq) }
+            guard Self.nowMs() < deadline else {
+                let problem = SyncError.unreachable(endpoint: info.hubEndpoint, seconds: timeoutSeconds,
+                                                    pending: state.lastSeq - state.acked, handshakeFailed: handshakeFailed)
+                try? database.noteSyncProblem(problem.description)
+                throw problem
+            }
+            pause(until: deadline, stop: stop)
+        }
+    }
+
+    /// Stays connected until `stop`: sends new entries as they are recorded, heartbeats when
+    /// idle, reconnects forever. Returns on `stop`; throws only for a refusal a reconnect
+    /// cannot cure (a refused key or ledger).
+    public func runForever(stop: StopSignal, progress: (Progress) -> Void = { _ in }) throws {
+        var state = try Stream(sync: database.syncState())
+        var handshakeFailed = false
+        while !stop.isRaised {
+            _ = try converse(&state, until: { _ in false }, deadline: .max, stop: stop, progress: progress,
+                             handshakeFailed: &handshakeFailed)
+            if !stop.isRaised { pause(until: .max, stop: stop) }
+        }
+    }
+
+    /// Where a conversation stands.
+    struct Stream {
+        var acked: Int64
+        var lastSeq: Int64
+        var nextSeq: Int64 = 1
+        var welcomed = false
+        var inFlight: [Int64] = []
+        var maxEntries = 500
+        var maxBytes = 1 << 20
+
+        init(sync: SyncState) {
+            acked = sync.ackedSeq
+            lastSeq = sync.lastSeq
+        }
+    }
+
+    enum Outcome { case done, reconnect }
+
+    static func nowMs() -> Int64 { Timestamp.now().millisecondsSinceEpoch }
+
+    func resetBackoff() { backoffMs = options.backoffStartMs }
+
+    /// Sleeps the current backoff with ±25 % jitter, then doubles it.
+    private func pause(until deadline: Int64, stop: StopSignal) {
+        let jittered = Int(Double(backoffMs) * Double.random(in: 0.75...1.25))
+        let wakeAt = min(deadline, Self.nowMs() + Int64(jittered))
+        while Self.nowMs() < wakeAt, !stop.isRaised { usleep(20_000) }
+        backoffMs = min(backoffMs * 2, options.backoffMaxMs)
+    }
+}
