@@ -43,13 +43,15 @@ let package = Package(
             dependencies: [
                 "AgentKit", "TaizhangText", "TaizhangCore", "Lifecycle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "taizhang-hub",
             dependencies: [
-                "HubKit", "TaizhangText", "TaizhangCore", "Lifecycle",
+                "HubKit", "TaizhangText", "TaizhangCore", "Lifecycle", "ZeroMQ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(

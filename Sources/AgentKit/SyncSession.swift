@@ -34,7 +34,7 @@ public final class SyncSession {
     let options: Options
     let logger: Logger
     private let context: Context
-    private var backoffMs: Int
+    var backoffMs: Int
 
     public init(directory: AgentDirectory, database: AgentDatabase, options: Options = Options(),
                 logger: Logger = Logger(label: "taizhang.agent.sync")) throws {
@@ -75,14 +75,21 @@ public final class SyncSession {
     }
 
     /// Stays connected until `stop`: sends new entries as they are recorded, heartbeats when
-    /// idle, reconnects forever. Returns on `stop`; throws only for a refusal a reconnect
-    /// cannot cure (a refused key or ledger).
+    /// idle, reconnects forever. A refusal (key not enrolled yet, ledger refused) is logged
+    /// and noted for `status`, and retried at the longest backoff, since the operator may fix
+    /// it at the hub. Throws only if the ledger itself cannot be read.
     public func runForever(stop: StopSignal, progress: (Progress) -> Void = { _ in }) throws {
         var state = try Stream(sync: database.syncState())
         var handshakeFailed = false
         while !stop.isRaised {
-            _ = try converse(&state, until: { _ in false }, deadline: .max, stop: stop, progress: progress,
-                             handshakeFailed: &handshakeFailed)
+            do {
+                _ = try converse(&state, until: { _ in false }, deadline: .max, stop: stop, progress: progress,
+                                 handshakeFailed: &handshakeFailed)
+            } catch let error as SyncError {
+                logger.error("hub refused this office", metadata: ["problem": "\(error)"])
+                try? database.noteSyncProblem(error.description)
+                backoffMs = options.backoffMaxMs
+            }
             if !stop.isRaised { pause(until: .max, stop: stop) }
         }
     }

@@ -4,7 +4,8 @@ import TaizhangCore
 import TaizhangText
 
 /// Turns the errors a clerk can meet into one sentence on stderr and an exit status:
-/// 1 when the entry or setting was refused, 3 when the ledger could not be used.
+/// 1 when the entry or setting was refused, 3 when the ledger could not be used, 4 when the
+/// hub could not be reached or refused the ledger.
 enum Failure {
     static func reporting(_ body: () throws -> Void) throws {
         do {
@@ -16,6 +17,9 @@ enum Failure {
             StandardStream.printError("taizhang-agent: \(error)")
             if case .invalidSetting = error { throw ExitCode(1) }
             throw ExitCode(3)
+        } catch let error as SyncError {
+            StandardStream.printError("taizhang-agent: \(error)")
+            throw ExitCode(4)
         } catch let exit as ExitCode {
             throw exit
         } catch {
