@@ -14,6 +14,12 @@ public enum SyncError: Error, Sendable, CustomStringConvertible {
                 : "cannot reach the hub at \(endpoint) after \(seconds) s; \(pending) entries stay queued and the next sync resumes — see 'taizhang-agent status'"
         case .keyRefused(let endpoint):
             "the hub at \(endpoint) refused this office's key: it is not enrolled yet or was revoked — give the hub operator the key in agent.public (printed by 'taizhang-agent init')"
+        case .refused(409, let message):
+            "the hub already holds a different entry under the same number (\(message)): this ledger looks restored from an older backup with new entries recorded since; nothing was overwritten and the hub operator sees the branch flagged — contact them before recording more"
+        case .refused(412, let message):
+            "this office's ledger is older than the copy at the hub (\(message)): it looks restored from an older backup; nothing was sent — contact the hub operator before recording more"
+        case .refused(410, let message):
+            "the hub already receives this branch from another ledger (\(message)); ask the hub operator — a new PC needs them to re-enrol the office"
         case .refused(let status, let message):
             "the hub refused the ledger (\(status)): \(message)"
         case .protocolViolation(let detail):

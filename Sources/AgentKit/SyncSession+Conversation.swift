@@ -98,7 +98,9 @@ extension SyncSession {
         case .welcome(let held, let maxEntries, let maxBytes):
             try database.acknowledge(held, fromWelcome: true)
             state.acked = min(held, state.lastSeq)
-            state.nextSeq = state.acked + 1
+            // Resend the hub's last entry too: if this ledger diverged from what the hub holds
+            // (restored from a backup, then new entries), the hub sees a different hash there.
+            state.nextSeq = max(1, state.acked)
             state.maxEntries = max(1, Int(maxEntries))
             state.maxBytes = max(1024, Int(maxBytes))
             state.welcomed = true

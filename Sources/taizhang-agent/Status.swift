@@ -41,6 +41,8 @@ enum StatusText {
                 ("pending", .int(sync.pending)),
                 ("lastAckAt", sync.lastAckAt.map { .string($0.description) } ?? .null),
                 ("hub", .string(info.hubEndpoint)),
+                ("lastProblem", .optional(sync.lastProblem)),
+                ("lastProblemAt", sync.lastProblemAt.map { .string($0.description) } ?? .null),
             ])),
         ])
     }
@@ -60,12 +62,13 @@ enum StatusText {
             }
         }
         let acknowledged = sync.lastAckAt.map { "last acknowledged \($0)" } ?? "never acknowledged yet"
+        let problem = sync.lastProblem.map { "Last problem (\(sync.lastProblemAt?.description ?? "?")): \($0)\n" } ?? ""
         return """
             \(info.name) (\(info.branch)) — \(sync.lastSeq) ledger entries
 
             \(table.render())
             Hub \(info.hubEndpoint): \(sync.ackedSeq) of \(sync.lastSeq) entries acknowledged, \(sync.pending) waiting to be sent; \(acknowledged).
-
+            \(problem)
             """
     }
 }
