@@ -58,13 +58,22 @@ let package = Package(
             name: "taizhang-bench",
             dependencies: ["AgentKit", "TaizhangCore", "TaizhangText", "ZeroMQ"]
         ),
+        // Helpers for tests that run the built programs as real processes.
+        .target(name: "TaizhangTesting", path: "Sources/TaizhangTesting"),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "TaizhangCoreTests", dependencies: ["TaizhangCore", "TaizhangText"]),
         .testTarget(name: "AgentKitTests", dependencies: ["AgentKit"]),
         .testTarget(name: "HubKitTests", dependencies: ["HubKit"]),
         .testTarget(
             name: "AgentEndToEndTests",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["TaizhangTesting", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "SystemTests",
+            dependencies: [
+                "TaizhangTesting", "AgentKit", "TaizhangCore", "ZeroMQ",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

@@ -1,8 +1,8 @@
-/// A received multipart message plus the connection metadata of its first frame; Sendable value, safe on any thread.
+/// A received multipart message plus its connection metadata; Sendable value, safe on any thread.
 public struct Message: Sendable, Equatable {
     /// The frames, in order. For ROUTER sockets the first frame is the peer's routing id.
     public var frames: [[UInt8]]
-    /// Metadata read with zmq_msg_gets on the first frame, keyed by property name
+    /// Metadata read with zmq_msg_gets on the first frame that carries any (a ROUTER's routing-id frame carries none), keyed by property name
     /// (only those present; see `Message.propertyNames`).
     public var properties: [String: String]
 

@@ -63,7 +63,9 @@ extension Socket {
                 if received == 0 { return nil }
                 throw ZMQError(operation: "zmq_msg_recv (frame \(received))", errno: czmq_eagain())
             }
-            if received == 0 { properties = Self.readProperties(message) }
+            // A ROUTER's routing-id frame is made locally and carries no connection metadata,
+            // so look on the frames that came over the wire.
+            if properties.isEmpty { properties = Self.readProperties(message) }
             received += 1
             if maxFrames.map({ received <= $0 }) ?? true {
                 let size = zmq_msg_size(message)

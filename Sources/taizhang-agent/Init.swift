@@ -20,7 +20,8 @@ extension TaizhangAgent {
         var name: String
         @Option(help: ArgumentHelp("The hub's address, tcp://HOST:PORT.", valueName: "endpoint"))
         var hub: String
-        @Option(name: .customLong("hub-key"), help: ArgumentHelp("The hub's public key (40 characters, from 'taizhang-hub init').", valueName: "key"))
+        // Unconditional: a Z85 key may start with "-".
+        @Option(name: .customLong("hub-key"), parsing: .unconditional, help: ArgumentHelp("The hub's public key (40 characters, from 'taizhang-hub init').", valueName: "key"))
         var hubKey: String
         @Option(name: .customLong("time-zone"), help: ArgumentHelp("The bureau's time zone, which decides what 'today' is.", valueName: "zone"))
         var timeZone: String = BureauTimeZone.defaultIdentifier

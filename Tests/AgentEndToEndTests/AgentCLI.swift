@@ -1,28 +1,15 @@
 import Foundation
+import TaizhangTesting
 import XCTest
 
 /// Runs the built `taizhang-agent` as a real process against one ledger folder.
 struct AgentCLI {
-    struct Result {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
+    typealias Result = Program.Result
 
     static let hubKey = "rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7"
     let data: String
 
-    /// The folder holding the test bundle holds the executables too.
-    static var binary: String {
-        if let dir = ProcessInfo.processInfo.environment["TAIZHANG_BIN_DIR"] { return dir + "/taizhang-agent" }
-        return Bundle.main.bundleURL.appendingPathComponent("taizhang-agent").path
-    }
-
-    static func scratch(_ test: XCTestCase) -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("taizhang-e2e-\(UUID().uuidString)").path
-        test.addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
-        return path
-    }
+    static func scratch(_ test: XCTestCase) -> String { scratchDirectory(test, "taizhang-e2e") }
 
     /// A new ledger folder with an initialised ledger.
     static func initialised(_ test: XCTestCase, file: StaticString = #filePath, line: UInt = #line) throws -> AgentCLI {
@@ -32,39 +19,10 @@ struct AgentCLI {
         return cli
     }
 
-    /// Runs `arguments` with `--data` set through the environment; fails after `timeout`.
+    /// Runs `arguments` with the ledger folder given through the environment.
     func run(_ arguments: [String], timeout: TimeInterval = 60) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["TAIZHANG_AGENT_DATA"] = data
-        process.environment = environment
-        let outURL = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(UUID().uuidString)")
-        let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
-        }
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        process.standardInput = FileHandle.nullDevice
-        let done = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in done.signal() }
-        try process.run()
-        if done.wait(timeout: .now() + timeout) == .timedOut {
-            process.terminate()
-            throw TimedOut(arguments: arguments)
-        }
-        return Result(status: process.terminationStatus,
-                      stdout: try String(contentsOf: outURL, encoding: .utf8),
-                      stderr: try String(contentsOf: errURL, encoding: .utf8))
+        try Program("taizhang-agent", environment: ["TAIZHANG_AGENT_DATA": data]).run(arguments, timeout: timeout)
     }
-
-    struct TimedOut: Error { let arguments: [String] }
-
     /// Runs and requires success; returns stdout.
     @discardableResult
     func ok(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> String {

@@ -106,3 +106,12 @@ enum DisplayColumns {
         text.unicodeScalars.reduce(0) { $0 + ((0x4E00...0x9FFF).contains($1.value) ? 2 : 1) }
     }
 }
+
+/// Z85 keys may begin with "-"; the key options must still take them.
+final class KeyArgumentTests: XCTestCase {
+    func testHubKeyStartingWithADashIsAccepted() throws {
+        let cli = AgentCLI(data: AgentCLI.scratch(self))
+        let key = "-" + AgentCLI.hubKey.dropFirst()
+        try cli.ok(["init", "--branch", "sanchang", "--name", "三厂分局", "--hub", "tcp://127.0.0.1:7447", "--hub-key", key])
+    }
+}

@@ -1,0 +1,152 @@
+import GRDB
+import TaizhangCore
+
+/// One branch's ledger as the rules see it while one batch is ingested, inside its
+/// transaction: tallies are loaded once, items on demand, and effects accumulate in memory
+/// until `flush` writes each touched tally, item and month once. Entries themselves are
+/// inserted as they come, so the view reads earlier entries of the same batch from SQLite.
+final class BranchLedgerView: LedgerView {
+    typealias ItemKey = LedgerFold.ItemKey
+
+    struct MonthKey: Hashable {
+        let material: Material
+        let month: YearMonth
+    }
+
+    let db: Database
+    let branch: String
+    private var tallies: [Material: Tally] = [:]
+    private var touchedTallies: Set<Material> = []
+    /// A key mapped to nil is known to have no item.
+    private var items: [ItemKey: ItemState?] = [:]
+    private var touchedItems: Set<ItemKey> = []
+    private var movements: [MonthKey: MovementDelta] = [:]
+    private var entries: [Int64: Entry] = [:]
+
+    init(db: Database, branch: String) throws {
+        self.db = db
+        self.branch = branch
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT material, in_service, standard, received, distributed, adjusted FROM tally WHERE branch = ?
+            """), arguments: [branch])
+        while let row = try rows.next() {
+            guard let material = Material(rawValue: row[0]) else { continue }
+            tallies[material] = Tally(inService: row[1], standard: row[2], received: row[3],
+                                      distributed: row[4], adjusted: row[5])
+        }
+    }
+
+    // MARK: LedgerView
+
+    func item(_ material: Material, _ item: String) throws -> ItemState? {
+        let key = ItemKey(material, item)
+        if let cached = items[key] { return cached }
+        let state = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT \(HubItemRow.columns) FROM item WHERE branch = ? AND material = ? AND item = ?
+            """), arguments: [branch, material.rawValue, item]).map(HubItemRow.decode)
+        items.updateValue(state, forKey: key)
+        return state
+    }
+
+    func tally(_ material: Material) -> Tally { tallies[material] ?? Tally() }
+
+    /// Entries in effect only: one the hub flagged was never applied, so the rules must
+    /// not see it (a void of it would reverse an effect the totals never had).
+    func entry(seq: Int64) throws -> Entry? {
+        if let cached = entries[seq] { return cached }
+        let entry = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT \(HubEntryRow.columns) FROM entry WHERE branch = ? AND seq = ? AND violation IS NULL
+            """), arguments: [branch, seq]).map(HubEntryRow.decode)
+        if let entry { entries[seq] = entry }
+        return entry
+    }
+
+    func voidingSeq(of seq: Int64) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT seq FROM entry WHERE branch = ? AND voids = ? AND violation IS NULL
+            """), arguments: [branch, seq])
+    }
+
+    func effectiveEntries(_ material: Material, _ item: String) throws -> [Entry] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(HubEntryRow.columns) FROM entry e
+            WHERE branch = ? AND material = ? AND item = ? AND action <> 'void' AND violation IS NULL
+              AND NOT EXISTS (SELECT 1 FROM entry v WHERE v.branch = e.branch AND v.voids = e.seq AND v.violation IS NULL)
+            ORDER BY seq
+            """), arguments: [branch, material.rawValue, item]).map(HubEntryRow.decode)
+    }
+
+    /// The material and item of an entry the hub stored but flagged, if `seq` is one.
+    func flaggedEntry(seq: Int64) throws -> (material: Material, item: String?)? {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT material, item FROM entry WHERE branch = ? AND seq = ? AND violation IS NOT NULL
+            """), arguments: [branch, seq]), let material = Material(rawValue: row[0]) else { return nil }
+        return (material, row[1])
+    }
+
+    // MARK: Effects
+
+    /// Applies the effect of `entry`, which the rules accepted, to the in-memory state.
+    func apply(_ effect: LedgerEffect, of entry: Entry) throws {
+        switch effect.itemChange {
+        case .set(let state):
+            let key = ItemKey(state.material, state.item)
+            items.updateValue(state, forKey: key)
+            touchedItems.insert(key)
+        case .remove(let material, let item):
+            let key = ItemKey(material, item)
+            items.updateValue(nil, forKey: key)
+            touchedItems.insert(key)
+        case nil:
+            break
+        }
+        tallies[effect.material] = tally(effect.material) + effect.tallyDelta
+        touchedTallies.insert(effect.material)
+
+        // A void reverses the voided entry's movement, in the voided entry's month.
+        var origin = entry
+        if entry.action == .void, let target = try entry.voids.flatMap(self.entry(seq:)) { origin = target }
+        let key = MonthKey(material: effect.material, month: origin.occurredOn.yearMonth)
+        movements[key, default: MovementDelta()] += MovementDelta(effect: effect, action: origin.action)
+    }
+
+    /// Writes every touched tally, item and month, once each.
+    func flush() throws {
+        for material in touchedTallies {
+            let t = tally(material)
+            try db.cachedStatement(sql: """
+                INSERT INTO tally (branch, material, in_service, standard, received, distributed, adjusted)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (branch, material) DO UPDATE SET in_service = excluded.in_service,
+                    standard = excluded.standard, received = excluded.received,
+                    distributed = excluded.distributed, adjusted = excluded.adjusted
+                """).execute(arguments: [branch, material.rawValue, t.inService, t.standard, t.received,
+                                         t.distributed, t.adjusted])
+        }
+        for key in touchedItems {
+            if let state = items[key] ?? nil {
+                try db.cachedStatement(sql: """
+                    INSERT OR REPLACE INTO item (branch, \(HubItemRow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [branch, state.material.rawValue, state.item, state.inService,
+                                             state.standard, state.location, state.staff,
+                                             state.since.description, state.reason, state.lastSeq])
+            } else {
+                try db.cachedStatement(sql: "DELETE FROM item WHERE branch = ? AND material = ? AND item = ?")
+                    .execute(arguments: [branch, key.material.rawValue, key.item])
+            }
+        }
+        for (key, delta) in movements {
+            try db.cachedStatement(sql: """
+                INSERT INTO movement (branch, material, month, inflow, outflow, adjusted, standard)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (branch, material, month) DO UPDATE SET inflow = inflow + excluded.inflow,
+                    outflow = outflow + excluded.outflow, adjusted = adjusted + excluded.adjusted,
+                    standard = standard + excluded.standard
+                """).execute(arguments: [branch, key.material.rawValue, key.month.description, delta.inflow,
+                                         delta.outflow, delta.adjusted, delta.standard])
+        }
+        touchedTallies = []
+        touchedItems = []
+        movements = [:]
+    }
+}

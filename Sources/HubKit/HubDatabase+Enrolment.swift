@@ -1,0 +1,68 @@
+import GRDB
+import TaizhangCore
+import ZeroMQ
+
+extension HubDatabase {
+    /// Admits a branch office's agent key. One key belongs to one branch: a new key for a
+    /// branch replaces its old one (and re-admits a revoked branch); a key enrolled for
+    /// another branch is refused. The branch's entries and ledger binding are kept.
+    public func enroll(branch: String, name: String, publicKey: String, at time: Timestamp) throws {
+        try Self.validateEnrolment(branch: branch, name: name, publicKey: publicKey)
+        try write { db in
+            if let owner = try String.fetchOne(db, sql: "SELECT id FROM branch WHERE public_key = ?",
+                                               arguments: [publicKey]), owner != branch {
+                throw HubError.keyInUse(key: publicKey, branch: owner)
+            }
+            if try Self.branchExists(branch, db) {
+                try db.execute(sql: """
+                    UPDATE branch SET name = ?, public_key = ?, enrolled_at = ?, revoked_at = NULL WHERE id = ?
+                    """, arguments: [name, publicKey, time.millisecondsSinceEpoch, branch])
+                return
+            }
+            try db.execute(sql: "INSERT INTO branch (id, name, public_key, enrolled_at) VALUES (?, ?, ?, ?)",
+                           arguments: [branch, name, publicKey, time.millisecondsSinceEpoch])
+            for material in Material.allCases {
+                try db.execute(sql: "INSERT INTO tally (branch, material) VALUES (?, ?)",
+                               arguments: [branch, material.rawValue])
+            }
+        }
+    }
+
+    /// Refuses the branch's key from now on; its entries stay, in the totals too.
+    public func revoke(branch: String, at time: Timestamp) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE branch SET revoked_at = IFNULL(revoked_at, ?) WHERE id = ?",
+                           arguments: [time.millisecondsSinceEpoch, branch])
+            guard db.changesCount > 0 else { throw HubError.unknownBranch(branch) }
+        }
+    }
+
+    /// The branch an agent key is enrolled for, unless revoked: the ZAP handler's question.
+    public func branch(forKey publicKey: String) throws -> String? {
+        try read { db in
+            try String.fetchOne(db.cachedStatement(sql: "SELECT id FROM branch WHERE public_key = ? AND revoked_at IS NULL"),
+                                arguments: [publicKey])
+        }
+    }
+
+    static func validateEnrolment(branch: String, name: String, publicKey: String) throws {
+        guard isValidBranchID(branch) else {
+            throw HubError.invalidSetting("the branch ID '\(branch)' must be 1 to 32 lowercase letters, digits or hyphens, starting with a letter or digit (e.g. sanchang) — the same ID the office gave 'taizhang-agent init'")
+        }
+        do {
+            try LedgerRules.checkText(name, "office name")
+        } catch let violation as RuleViolation {
+            throw HubError.invalidSetting(violation.message)
+        }
+        guard Z85.isValidCurveKey(publicKey) else {
+            throw HubError.invalidSetting("the agent key must be the 40-character public key printed by the office's 'taizhang-agent init'; '\(publicKey)' is not")
+        }
+    }
+
+    /// The agent's rule for branch IDs (AgentSetup), so any ID an office can choose enrols.
+    static func isValidBranchID(_ id: String) -> Bool {
+        let bytes = Array(id.utf8)
+        guard (1...32).contains(bytes.count), bytes[0] != UInt8(ascii: "-") else { return false }
+        return bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+    }
+}

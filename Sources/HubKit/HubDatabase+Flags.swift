@@ -1,0 +1,41 @@
+import GRDB
+import TaizhangCore
+
+extension HubDatabase {
+    /// Marks every open flag of `branch` resolved, once the operator has dealt with them;
+    /// returns how many there were.
+    @discardableResult
+    public func resolveFlags(branch: String, at time: Timestamp) throws -> Int {
+        try write { db in
+            guard try Self.branchExists(branch, db) else { throw HubError.unknownBranch(branch) }
+            try db.execute(sql: "UPDATE flag SET resolved_at = ? WHERE branch = ? AND resolved_at IS NULL",
+                           arguments: [time.millisecondsSinceEpoch, branch])
+            return db.changesCount
+        }
+    }
+
+    /// Raises a flag, unless the same one (branch, kind, seq) is already open: then only its
+    /// detail is brought up to date, so an agent that retries does not bury the operator.
+    static func raiseFlag(_ kind: BranchFlag.Kind, branch: String, seq: Int64?, detail: String,
+                          at time: Timestamp, in db: Database) throws {
+        try db.cachedStatement(sql: """
+            UPDATE flag SET detail = ? WHERE branch = ? AND kind = ? AND seq IS ? AND resolved_at IS NULL
+            """).execute(arguments: [detail, branch, kind.rawValue, seq])
+        guard db.changesCount == 0 else { return }
+        try db.cachedStatement(sql: "INSERT INTO flag (branch, kind, seq, detail, at) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [branch, kind.rawValue, seq, detail, time.millisecondsSinceEpoch])
+    }
+
+    /// Settles the open flag (branch, kind, seq), if any: the branch put it right itself.
+    static func settleFlag(_ kind: BranchFlag.Kind, branch: String, seq: Int64?, at time: Timestamp,
+                           in db: Database) throws {
+        try db.cachedStatement(sql: """
+            UPDATE flag SET resolved_at = ? WHERE branch = ? AND kind = ? AND seq IS ? AND resolved_at IS NULL
+            """).execute(arguments: [time.millisecondsSinceEpoch, branch, kind.rawValue, seq])
+    }
+
+    static func branchExists(_ branch: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM branch WHERE id = ?)"),
+                          arguments: [branch]) ?? false
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import GRDB
+import TaizhangCore
+
+extension HubDatabase {
+    /// Stores a BATCH from `branch` in one transaction (docs/PROTOCOL.md, "Conversation"):
+    /// resends are ignored, a different entry under a held seq is refused and flagged, a
+    /// gap is refused, new entries are stored with their effect on the totals — or flagged,
+    /// never dropped, if they break a rule. Returns only after the commit, so an ACK is
+    /// durable. Entries are stored under `branch` (the authenticated one), whatever they say.
+    public func ingest(branch: String, entries: [Entry], at time: Timestamp) throws -> HubReply {
+        try write { db in
+            let found = try BranchProgress.fetch(branch, db)
+            guard let progress = found, !progress.revoked else { return BranchProgress.notEnrolled(branch, found) }
+            let view = try BranchLedgerView(db: db, branch: branch)
+            var held = progress.heldSeq
+            var refusal: HubReply?
+            for entry in entries {
+                if entry.seq <= held {
+                    refusal = try Self.checkResend(entry, branch: branch, held: held, at: time, in: db)
+                    if refusal != nil { break }
+                    continue
+                }
+                guard entry.seq == held + 1 else {
+                    refusal = .refused(.gap, heldSeq: held, seq: entry.seq, message: """
+                        entry #\(entry.seq) does not follow #\(held), the last entry the hub holds for branch \
+                        \(branch); resend from #\(held + 1)
+                        """)
+                    break
+                }
+                try Self.store(entry, branch: branch, in: view, at: time)
+                held = entry.seq
+            }
+            try view.flush()
+            try db.cachedStatement(sql: """
+                UPDATE branch SET held_seq = ?, agent_last_seq = MAX(agent_last_seq, ?), last_heard_at = ? WHERE id = ?
+                """).execute(arguments: [held, held, time.millisecondsSinceEpoch, branch])
+            return refusal ?? .ack(heldSeq: held)
+        }
+    }
+
+    /// Nil for a true resend; a refusal, with the branch flagged and the conflict recorded,
+    /// if the hub holds different content under the same seq. The stored entry is kept.
+    static func checkResend(_ entry: Entry, branch: String, held: Int64, at time: Timestamp,
+                            in db: Database) throws -> HubReply? {
+        let hash = EntryCodec.contentHash(entry)
+        guard let stored = try Data.fetchOne(db.cachedStatement(sql: "SELECT hash FROM entry WHERE branch = ? AND seq = ?"),
+                                             arguments: [branch, entry.seq]) else {
+            throw DatabaseError(resultCode: .SQLITE_CORRUPT,
+                                message: "entry #\(entry.seq) of branch \(branch) is missing below held seq \(held)")
+        }
+        if stored.elementsEqual(hash) { return nil }
+        try db.cachedStatement(sql: """
+            INSERT INTO conflict (branch, seq, hash, first_at, last_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (branch, seq, hash) DO UPDATE SET last_at = excluded.last_at, times = times + 1
+            """).execute(arguments: [branch, entry.seq, Data(hash), time.millisecondsSinceEpoch,
+                                     time.millisecondsSinceEpoch])
+        try raiseFlag(.conflict, branch: branch, seq: entry.seq, detail: """
+            entry #\(entry.seq) arrived with content \(hex(hash)) different from the stored \(hex(Array(stored))); \
+            the stored entry was kept — the office's ledger reuses sequence numbers (restored from a backup?)
+            """, at: time, in: db)
+        return .refused(.conflict, heldSeq: held, seq: entry.seq, message: """
+            the hub already holds a different entry #\(entry.seq) for branch \(branch) and kept it; this ledger \
+            reuses sequence numbers (restored from an older backup?) — ask the bureau's operator
+            """)
+    }
+
+    /// Stores the next entry: checks it against the branch's ledger, applies its effect, or
+    /// stores it flagged and without effect if it breaks a rule.
+    static func store(_ entry: Entry, branch: String, in view: BranchLedgerView, at time: Timestamp) throws {
+        let db = view.db
+        var effect: LedgerEffect?
+        var violation: String?
+        var settles: Int64?
+        if entry.action == .void, let target = entry.voids, let flagged = try view.flaggedEntry(seq: target) {
+            // Voiding an entry the hub flagged: it never counted, so nothing is undone; the
+            // branch has put it right, which settles the flag.
+            if flagged.material != entry.material || flagged.item != entry.item {
+                violation = "a void must name the same material and item as entry #\(target)"
+            } else if let by = try view.voidingSeq(of: target) {
+                violation = "entry #\(target) was already voided by entry #\(by)"
+            } else {
+                settles = target
+            }
+        } else {
+            do {
+                effect = try LedgerRules.effect(of: entry.draft, seq: entry.seq, in: view)
+            } catch let refused as RuleViolation {
+                violation = refused.message
+            }
+        }
+        let body = EntryCodec.encode(entry)
+        try db.cachedStatement(sql: HubEntryRow.insertSQL).execute(arguments: HubEntryRow.arguments(
+            entry, branch: branch, body: body, hash: SHA256.hash(body), violation: violation, storedAt: time))
+        if let effect { try view.apply(effect, of: entry) }
+        if let violation {
+            try raiseFlag(.rule, branch: branch, seq: entry.seq,
+                          detail: "entry #\(entry.seq) (\(entry.material.rawValue) \(entry.action.rawValue)) was stored but left out of the totals: \(violation)",
+                          at: time, in: db)
+        }
+        if let settles { try settleFlag(.rule, branch: branch, seq: settles, at: time, in: db) }
+    }
+
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef")
+        return String(bytes.prefix(6).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] }) + "…"
+    }
+}

@@ -1,0 +1,73 @@
+import LocalFiles
+import ZeroMQ
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The folder that holds the hub's database and CURVE keys.
+public struct HubDirectory: Sendable, Hashable {
+    public let path: String
+
+    public init(path: String) {
+        self.path = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+    }
+
+    /// `--data`, else `$TAIZHANG_HUB_DATA`, else `~/.local/share/taizhang/hub`.
+    public static func resolve(_ option: String?) -> HubDirectory {
+        if let option, !option.isEmpty { return HubDirectory(path: option) }
+        if let env = getenv("TAIZHANG_HUB_DATA").map({ String(cString: $0) }), !env.isEmpty {
+            return HubDirectory(path: env)
+        }
+        let home = getenv("HOME").map { String(cString: $0) } ?? "."
+        return HubDirectory(path: home + "/.local/share/taizhang/hub")
+    }
+
+    public var databasePath: String { path + "/hub.sqlite" }
+    public var secretKeyPath: String { path + "/hub.secret" }
+    public var publicKeyPath: String { path + "/hub.public" }
+
+    public func open() throws -> HubDatabase {
+        guard LocalFile.exists(databasePath) else { throw HubError.notInitialised(path: databasePath) }
+        return try HubDatabase(openingAt: databasePath)
+    }
+
+    /// Creates the database and the hub's key pair; returns the public key agents need.
+    /// The database is written last, under a temporary name, so a failed `init` leaves none.
+    public func create() throws -> String {
+        guard !LocalFile.exists(databasePath) else { throw HubError.alreadyInitialised(path: databasePath) }
+        let keys: CurveKeyPair
+        do {
+            keys = try CurveKeyPair.generate()
+        } catch {
+            throw HubError.invalidSetting("libzmq could not make a CURVE key pair (\(error)); install libzmq with CURVE support (Debian: libzmq5)")
+        }
+        let temporary = databasePath + ".init-\(getpid())"
+        do {
+            try LocalFile.makeDirectory(path)
+            try LocalFile.write(keys.secretKey + "\n", to: secretKeyPath, mode: 0o600)
+            try LocalFile.write(keys.publicKey + "\n", to: publicKeyPath, mode: 0o644)
+            _ = try HubDatabase(creatingAt: temporary)
+            try LocalFile.rename(temporary, databasePath)
+        } catch {
+            for suffix in ["", "-wal", "-shm"] { LocalFile.remove(temporary + suffix) }
+            if let error = error as? FileError { throw HubError.file(error) }
+            throw error
+        }
+        return keys.publicKey
+    }
+
+    /// The hub's key pair. Refuses a secret key file that others can read: anyone holding it
+    /// could impersonate the hub to every branch.
+    public func keys() throws -> CurveKeyPair {
+        if let mode = LocalFile.mode(secretKeyPath), mode & 0o077 != 0 {
+            throw HubError.invalidSetting("the hub's secret key \(secretKeyPath) is readable by other users (mode \(String(mode, radix: 8))); fix it with 'chmod 600 \(secretKeyPath)'")
+        }
+        do {
+            let secret = try LocalFile.read(secretKeyPath).filter { !$0.isWhitespace }
+            return try CurveKeyPair(secretKey: secret)
+        } catch {
+            throw HubError.invalidSetting("the hub's secret key \(secretKeyPath) cannot be read (\(error)); it is made by 'taizhang-hub init'")
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import HubKit
+import TaizhangCore
+import ZeroMQ
+
+extension TaizhangHub {
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "init",
+            abstract: "Create the hub database and the hub's key pair; print the public key agents need.",
+            discussion: "Example:\n  taizhang-hub init --data /var/lib/taizhang/hub")
+        @OptionGroup var data: HubDataOptions
+
+        func run() throws {
+            try Failure.reporting {
+                let directory = HubDirectory.resolve(data.data)
+                let key = try directory.create()
+                print("Created the hub in \(directory.path).")
+                print("Give this public key to every branch office (taizhang-agent init --hub-key):")
+                print(key)
+            }
+        }
+    }
+
+    struct Enroll: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "enroll",
+            abstract: "Admit a branch office's agent by its public key (replaces the branch's earlier key).",
+            discussion: "Example:\n  taizhang-hub enroll --branch sanchang --name 三厂分局 --key 'Yne@$w-vo<fVvi]a<NY6T1ed:M$fCG*[IaLV{hID'")
+        @Option(help: ArgumentHelp("The branch ID the office's agent was set up with.", valueName: "id"))
+        var branch: String
+        @Option(help: ArgumentHelp("The office's name.", valueName: "name"))
+        var name: String
+        // Unconditional: a Z85 key may start with "-".
+        @Option(parsing: .unconditional, help: ArgumentHelp("The agent's public key, printed by 'taizhang-agent init'.", valueName: "key"))
+        var key: String
+        @OptionGroup var data: HubDataOptions
+
+        func run() throws {
+            try Failure.reporting {
+                guard Z85.isValidCurveKey(key) else {
+                    throw HubError.invalidSetting("'\(key)' is not an agent key; copy the 40-character key printed by 'taizhang-agent init' (also in the office's agent.public)")
+                }
+                try HubDirectory.resolve(data.data).open().enroll(branch: branch, name: name, publicKey: key, at: .now())
+                print("Enrolled \(name) (\(branch)); its agent can deliver now.")
+            }
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "revoke",
+            abstract: "Refuse a branch's agent key from now on; its entries stay.",
+            discussion: "Example:\n  taizhang-hub revoke --branch sanchang")
+        @Option(help: ArgumentHelp("The branch ID.", valueName: "id"))
+        var branch: String
+        @OptionGroup var data: HubDataOptions
+
+        func run() throws {
+            try Failure.reporting {
+                try HubDirectory.resolve(data.data).open().revoke(branch: branch, at: .now())
+                print("Revoked \(branch): its key is refused from now on; its entries stay.")
+            }
+        }
+    }
+}

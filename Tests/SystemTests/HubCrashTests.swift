@@ -1,0 +1,83 @@
+import AgentKit
+import Foundation
+import GRDB
+import TaizhangCore
+import TaizhangTesting
+import XCTest
+
+/// The hub is killed with SIGKILL again and again while three agents stream their backlogs;
+/// in the end it holds every entry exactly once and its totals equal the agents' ledgers.
+final class HubCrashTests: XCTestCase {
+    func testHubKilledRepeatedlyDuringMultiAgentSync() throws {
+        let bureau = try TestBureau(self)
+        let branches = ["dongzhou", "xizhou", "nanzhou"]
+        var agents: [TestAgent] = []
+        for (index, branch) in branches.enumerated() {
+            let agent = try bureau.addAgent(branch)
+            try Self.fillLedger(agent, entries: 20_000, seed: UInt64(index + 1))
+            agents.append(agent)
+        }
+        let daemons = try agents.map { try $0.program.start(["run"]) }
+        func held() throws -> Int {
+            (try bureau.json(["branches"]) as? [[String: Any]] ?? []).reduce(0) { $0 + ($1["heldSeq"] as? Int ?? 0) }
+        }
+        for _ in 0..<3 {
+            let before = try held()
+            try bureau.eventually("the hub makes progress before it is killed") { try held() > before + 2000 }
+            XCTAssertEqual(try bureau.stopHub(SIGKILL), SIGKILL)
+            try bureau.startHub()
+        }
+        try bureau.eventually("every branch is complete", timeout: 300) { try held() == 60_000 }
+        for daemon in daemons { XCTAssertEqual(try daemon.stop(SIGTERM), 0, daemon.stderr) }
+        for agent in agents {
+            XCTAssertEqual(try bureau.inventory(of: agent.branch), try agent.inventory(), agent.branch)
+        }
+        let hub = try DatabaseQueue(path: bureau.databasePath)
+        let rows = try hub.read { db in
+            try Row.fetchAll(db, sql: "SELECT branch, COUNT(*), MIN(seq), MAX(seq) FROM entry GROUP BY branch ORDER BY branch")
+        }
+        XCTAssertEqual(rows.map { $0[0] as String }, branches.sorted())
+        for row in rows {
+            XCTAssertEqual(row[1] as Int, 20_000)
+            XCTAssertEqual(row[2] as Int, 1)
+            XCTAssertEqual(row[3] as Int, 20_000)
+        }
+    }
+
+    /// A realistic backlog recorded straight through the agent library (a clerk's weeks
+    /// offline), so the test spends its time on delivery rather than on start-ups.
+    static func fillLedger(_ agent: TestAgent, entries: Int, seed: UInt64) throws {
+        let database = try AgentDatabase(openingAt: agent.ledgerPath)
+        var state = seed
+        func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state >> 33
+        }
+        var onHand: Int64 = 0
+        var recorded = 0
+        var tag = 0
+        while recorded < entries {
+            var drafts: [EntryDraft] = []
+            for _ in 0..<min(5000, entries - recorded) {
+                let date = CivilDate(daysSinceEpoch: CivilDate("2008-01-01")!.daysSinceEpoch + Int(next() % 365))
+                if next() % 50 == 0 {
+                    tag += 1
+                    drafts.append(EntryDraft(material: .board, action: .install, item: "T\(tag)",
+                                             details: EntryDetails(location: "厅", standard: next() % 4 != 0),
+                                             occurredOn: date, clerk: "fill"))
+                } else if onHand < 100 || next() % 3 == 0 {
+                    let quantity = Int64(next() % 500) + 100
+                    onHand += quantity
+                    drafts.append(EntryDraft(material: .card, action: .receive, quantity: quantity, occurredOn: date, clerk: "fill"))
+                } else {
+                    let quantity = Int64(next() % UInt64(onHand)) + 1
+                    onHand -= quantity
+                    drafts.append(EntryDraft(material: .card, action: .distribute, quantity: quantity,
+                                             details: EntryDetails(channel: "窗口"), occurredOn: date, clerk: "fill"))
+                }
+            }
+            try database.record(drafts)
+            recorded += drafts.count
+        }
+    }
+}
