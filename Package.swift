@@ -35,6 +35,8 @@ let package = Package(
             dependencies: [
                 "TaizhangCore", "ZeroMQ", "LocalFiles", "Lifecycle",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The ingest hot path binds its cached INSERT directly (EntryInsert.swift).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

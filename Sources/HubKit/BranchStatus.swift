@@ -61,6 +61,7 @@ public struct BranchStatus: Sendable, Hashable {
 
 /// Something about a branch that needs the operator's attention.
 public struct BranchFlag: Sendable, Hashable {
+    /// What went wrong.
     public enum Kind: String, Sendable, CaseIterable {
         /// An entry broke a ledger rule: stored, excluded from the totals.
         case rule

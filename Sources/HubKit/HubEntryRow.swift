@@ -2,23 +2,9 @@ import Foundation
 import GRDB
 import TaizhangCore
 
-/// How an entry the hub holds maps to a row of its `entry` table: a few columns to query
-/// by, and the canonical encoding that the content hash covers.
+/// How an entry the hub holds is read back from its `entry` table: from the canonical
+/// encoding stored beside the columns the hub queries by (written by `EntryInsert`).
 enum HubEntryRow {
-    static let insertSQL = """
-        INSERT INTO entry (branch, seq, material, action, item, quantity, occurred_on, recorded_at, voids,
-                           body, hash, violation, stored_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """
-
-    /// The row of `entry` held for `branch` (the authenticated one, whatever the entry says).
-    static func arguments(_ entry: Entry, branch: String, body: [UInt8], hash: [UInt8], violation: String?,
-                          storedAt: Timestamp) -> StatementArguments {
-        [branch, entry.seq, entry.material.rawValue, entry.action.rawValue, entry.item, entry.quantity,
-         entry.occurredOn.description, entry.recordedAt.millisecondsSinceEpoch, entry.voids,
-         Data(body), Data(hash), violation, storedAt.millisecondsSinceEpoch]
-    }
-
     /// Columns to select for `decode`.
     static let columns = "branch, seq, body"
 
