@@ -83,7 +83,14 @@ public enum LedgerRules {
         }
     }
 
+    /// Refuses free text that is empty, over-long or spread over several lines.
     public static func checkText(_ text: String, _ what: String) throws {
+        // Fast path for short printable ASCII, the common case on the hub's ingest path.
+        let utf8 = text.utf8
+        if utf8.count <= maximumTextLength, utf8.contains(where: { $0 != 0x20 }),
+           utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            return
+        }
         guard !text.trimmingSpaces.isEmpty else {
             throw RuleViolation(.malformed, "the \(what) is empty; write a few words")
         }
