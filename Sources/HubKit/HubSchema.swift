@@ -103,6 +103,7 @@ enum HubSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2-agent-keys", migrate: HubSchema.agentKeys)
         return migrator
     }
 }
