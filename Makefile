@@ -1,14 +1,15 @@
 # Taizhang — build, test, benchmark. Every target installs the system packages it needs.
 SWIFT ?= swift
 RELEASE_FLAGS = -c release --static-swift-stdlib
-SYSTEM_PACKAGES = libzmq3-dev libsqlite3-dev sqlite3 tzdata
+SYSTEM_PACKAGES = libzmq3-dev libsqlite3-dev sqlite3 tzdata zlib1g-dev pkg-config
 
 .PHONY: all deps build release test bench clean
 
 all: build
 
-# Debian packages: libzmq (CURVE) and SQLite headers, the sqlite3 CLI (benchmark baseline)
-# and tzdata (the bureau's time zone). Installed with apt-get only when missing.
+# Debian packages: libzmq (CURVE) and SQLite headers, the sqlite3 CLI (benchmark baseline),
+# tzdata (the bureau's time zone), zlib and pkg-config (ZIPFoundation, for XLSX exports).
+# Installed with apt-get only when missing.
 deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
