@@ -21,7 +21,7 @@ public struct AgentSetup: Sendable {
 
     /// Checks every setting before anything is written.
     public func validate() throws {
-        guard Self.isValidBranchID(branch) else {
+        guard BranchID.isValid(branch) else {
             throw AgentError.invalidSetting("the branch ID '\(branch)' must be 1 to 32 lowercase letters, digits or hyphens, starting with a letter or digit (e.g. sanchang)")
         }
         do {
@@ -71,12 +71,6 @@ public struct AgentSetup: Sendable {
             throw error
         }
         return (try AgentDatabase(openingAt: directory.ledgerPath), keys.publicKey)
-    }
-
-    static func isValidBranchID(_ id: String) -> Bool {
-        let bytes = Array(id.utf8)
-        guard (1...32).contains(bytes.count), bytes[0] != UInt8(ascii: "-") else { return false }
-        return bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
     }
 
     static func isValidEndpoint(_ endpoint: String) -> Bool {

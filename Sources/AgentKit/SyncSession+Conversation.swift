@@ -38,10 +38,11 @@ extension SyncSession {
             case .monitor(let event)?:
                 switch event {
                 case .handshakeFailedAuth:
-                    let problem = SyncError.keyRefused(endpoint: info.hubEndpoint)
-                    try? database.noteSyncProblem(problem.description)
-                    throw problem
+                    throw noted(.keyNotEnrolled(endpoint: info.hubEndpoint))
                 case .handshakeFailedProtocol, .handshakeFailedNoDetail:
+                    // One failure may be a hub dying mid-handshake; two in a row, with no
+                    // success between, is a key that does not match.
+                    if handshakeFailed { throw noted(.wrongHubKey(endpoint: info.hubEndpoint)) }
                     handshakeFailed = true
                 case .handshakeSucceeded:
                     handshakeFailed = false
@@ -123,15 +124,21 @@ extension SyncSession {
                 state.inFlight = []
             case .storageFailed, .helloRequired:
                 return .reconnect
+            case .revoked:
+                throw noted(.revoked(message: text))
             default:
-                let problem = SyncError.refused(status: status.rawValue, message: text)
-                try? database.noteSyncProblem(problem.description)
-                throw problem
+                throw noted(.refused(status: status.rawValue, message: text))
             }
         case .hello, .batch, .ping:
             throw SyncError.protocolViolation("a hub sent an agent's message")
         }
         return .done
+    }
+
+    /// Records `problem` for `status` and returns it to be thrown.
+    func noted(_ problem: SyncError) -> SyncError {
+        try? database.noteSyncProblem(problem.description)
+        return problem
     }
 
     /// The incarnation UUID as its 16 bytes.

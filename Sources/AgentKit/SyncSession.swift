@@ -65,10 +65,8 @@ public final class SyncSession {
                                        stop: stop, progress: progress, handshakeFailed: &handshakeFailed)
             if outcome == .done { return Progress(ackedSeq: state.acked, lastSeq: state.lastSeq) }
             guard Self.nowMs() < deadline else {
-                let problem = SyncError.unreachable(endpoint: info.hubEndpoint, seconds: timeoutSeconds,
-                                                    pending: state.lastSeq - state.acked, handshakeFailed: handshakeFailed)
-                try? database.noteSyncProblem(problem.description)
-                throw problem
+                throw noted(.unreachable(endpoint: info.hubEndpoint, seconds: timeoutSeconds,
+                                         pending: state.lastSeq - state.acked, handshakeFailed: handshakeFailed))
             }
             pause(until: deadline, stop: stop)
         }

@@ -17,14 +17,15 @@ extension HubDatabase {
                 try db.execute(sql: """
                     UPDATE branch SET name = ?, public_key = ?, enrolled_at = ?, revoked_at = NULL WHERE id = ?
                     """, arguments: [name, publicKey, time.millisecondsSinceEpoch, branch])
-                return
+            } else {
+                try db.execute(sql: "INSERT INTO branch (id, name, public_key, enrolled_at) VALUES (?, ?, ?, ?)",
+                               arguments: [branch, name, publicKey, time.millisecondsSinceEpoch])
+                for material in Material.allCases {
+                    try db.execute(sql: "INSERT INTO tally (branch, material) VALUES (?, ?)",
+                                   arguments: [branch, material.rawValue])
+                }
             }
-            try db.execute(sql: "INSERT INTO branch (id, name, public_key, enrolled_at) VALUES (?, ?, ?, ?)",
-                           arguments: [branch, name, publicKey, time.millisecondsSinceEpoch])
-            for material in Material.allCases {
-                try db.execute(sql: "INSERT INTO tally (branch, material) VALUES (?, ?)",
-                               arguments: [branch, material.rawValue])
-            }
+            try Self.recordEnrolment(branch: branch, publicKey: publicKey, at: time, in: db)
         }
     }
 
@@ -34,6 +35,7 @@ extension HubDatabase {
             try db.execute(sql: "UPDATE branch SET revoked_at = IFNULL(revoked_at, ?) WHERE id = ?",
                            arguments: [time.millisecondsSinceEpoch, branch])
             guard db.changesCount > 0 else { throw HubError.unknownBranch(branch) }
+            try Self.recordRevocation(branch: branch, at: time, in: db)
         }
     }
 
@@ -46,7 +48,7 @@ extension HubDatabase {
     }
 
     static func validateEnrolment(branch: String, name: String, publicKey: String) throws {
-        guard isValidBranchID(branch) else {
+        guard BranchID.isValid(branch) else {
             throw HubError.invalidSetting("the branch ID '\(branch)' must be 1 to 32 lowercase letters, digits or hyphens, starting with a letter or digit (e.g. sanchang) — the same ID the office gave 'taizhang-agent init'")
         }
         do {
@@ -57,12 +59,5 @@ extension HubDatabase {
         guard Z85.isValidCurveKey(publicKey) else {
             throw HubError.invalidSetting("the agent key must be the 40-character public key printed by the office's 'taizhang-agent init'; '\(publicKey)' is not")
         }
-    }
-
-    /// The agent's rule for branch IDs (AgentSetup), so any ID an office can choose enrols.
-    static func isValidBranchID(_ id: String) -> Bool {
-        let bytes = Array(id.utf8)
-        guard (1...32).contains(bytes.count), bytes[0] != UInt8(ascii: "-") else { return false }
-        return bytes.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
     }
 }

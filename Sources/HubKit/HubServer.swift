@@ -11,18 +11,23 @@ public final class HubServer {
     public static let maxEntriesPerBatch: UInt16 = 500
     public static let maxBatchBytes: UInt32 = 1 << 20
     public static let maxFrameBytes: Int64 = 4 << 20
+    static let maxFramesPerMessage = 4
     static let zapDomain = "taizhang"
 
     let database: HubDatabase
     let keys: CurveKeyPair
     let logger: Logger
-    private let context: Context
+    let keyCache = KeyCache()
+    var problems = ProblemCounter()
     var sessions: [[UInt8]: Session] = [:]
+    private let context: Context
     private var lastPrune = Timestamp.now()
+    private var lastKeyRefresh = Timestamp(millisecondsSinceEpoch: 0)
 
-    /// What the hub knows about one connected agent.
+    /// What the hub knows about one connection (routing id).
     struct Session {
-        let branch: String
+        /// The authenticated key; a routing id reused by another key starts a new session.
+        let key: String
         var welcomed = false
         var lastSeen: Timestamp
     }
@@ -39,22 +44,8 @@ public final class HubServer {
     /// Binds `endpoint`, calls `ready` with the endpoint actually bound (a `*` port resolved),
     /// and serves until `stop` is raised.
     public func serve(bind endpoint: String, stop: StopSignal, ready: (String) -> Void) throws {
-        let database = self.database
-        let logger = self.logger
-        let zap = ZAPHandler(context: context) { request in
-            // The branch comes from the key alone; the message body never names it.
-            guard request.domain == HubServer.zapDomain, let key = request.curvePublicKeyZ85 else {
-                return .deny("CURVE required")
-            }
-            do {
-                if let branch = try database.branch(forKey: key) { return .allow(userId: branch) }
-                logger.notice("refused an unknown key", metadata: ["key": "\(key)", "address": "\(request.address)"])
-                return .deny("key not enrolled")
-            } catch {
-                logger.error("cannot check a key", metadata: ["error": "\(error)"])
-                return .deny("hub cannot check keys now")
-            }
-        }
+        try refreshKeys()
+        let zap = ZAPHandler(context: context, authenticate: authenticator())
         // Fail closed: without a running ZAP handler a CURVE server admits every key.
         try zap.start()
         defer { zap.stop() }
@@ -63,6 +54,8 @@ public final class HubServer {
         try router.setLinger(0)
         try router.setRouterMandatory(true)
         try router.setMaxMessageSize(Self.maxFrameBytes)
+        // A connection that does not finish its handshake in 10 s (raw TCP, silence) is dropped.
+        try router.setHandshakeInterval(10_000)
         try router.setCurveServer(true)
         try router.setCurveSecretKey(keys.secretKey)
         try router.setZapDomain(Self.zapDomain)
@@ -73,35 +66,81 @@ public final class HubServer {
         while !stop.isRaised {
             let ready = try Poller.poll([PollItem(router, .readable)], timeout: 100)
             if ready[0].contains(.readable) {
-                // Drain what is waiting, but look at the stop flag now and then.
+                // Drain what is waiting, but look at the stop flag and the keys now and then.
                 for _ in 0..<256 {
                     guard let message = try receive(router) else { break }
                     handle(message, on: router)
                 }
             }
-            pruneSessions()
+            housekeeping()
         }
-        logger.info("stopped")
+        logger.info("stopped", metadata: ["refused": "\(problems.totals)"])
+    }
+
+    /// The ZAP handler's decision: enrolled keys, and revoked or replaced ones (so they can be
+    /// told), are admitted with the key as User-Id; unknown keys get nothing and are noted
+    /// as pending for the operator.
+    private func authenticator() -> @Sendable (ZAPRequest) -> ZAPDecision {
+        let database = database, cache = keyCache, logger = logger
+        return { request in
+            guard request.domain == HubServer.zapDomain, let key = request.curvePublicKeyZ85 else {
+                return .deny("CURVE required")
+            }
+            var standing = cache.standing(of: key)
+            if standing == .unknown {
+                // Enrolled in the last second? The cache refreshes once a second.
+                standing = (try? database.keyStanding(key)) ?? .unknown
+                if standing != .unknown { cache.note(key, standing) }
+            }
+            switch standing {
+            case .enrolled, .refused:
+                return .allow(userId: key)
+            case .unknown:
+                let now = Timestamp.now()
+                if cache.shouldNote(key, at: now) {
+                    do {
+                        try database.notePendingKey(key, address: request.address, at: now)
+                        logger.notice("refused an unknown key", metadata: ["key": "\(key)", "address": "\(request.address)"])
+                    } catch {
+                        logger.error("cannot note a pending key", metadata: ["error": "\(error)"])
+                    }
+                }
+                return .deny("key not enrolled")
+            }
+        }
     }
 
     private func receive(_ router: Socket) throws -> Message? {
         do {
-            return try router.receive(dontWait: true, maxFrames: 4)
+            return try router.receive(dontWait: true, maxFrames: Self.maxFramesPerMessage)
         } catch {
             if case .tooManyFrames = error.kind {
-                logger.notice("dropped a message with too many frames")
+                problems.count("too many frames", branch: "?", address: "?", logger: logger)
                 return nil
             }
             throw error
         }
     }
 
-    /// Forgets agents silent for ten minutes, so departed peers do not pile up.
-    private func pruneSessions() {
-        let now = Timestamp.now()
-        guard now.millisecondsSinceEpoch - lastPrune.millisecondsSinceEpoch > 60_000 else { return }
-        lastPrune = now
-        sessions = sessions.filter { now.millisecondsSinceEpoch - $0.value.lastSeen.millisecondsSinceEpoch < 600_000 }
+    /// Refreshes the key cache every second; forgets connections silent for ten minutes.
+    private func housekeeping() {
+        let now = Timestamp.now().millisecondsSinceEpoch
+        if now - lastKeyRefresh.millisecondsSinceEpoch >= 1000 {
+            do {
+                try refreshKeys()
+            } catch {
+                logger.error("cannot read the enrolled keys", metadata: ["error": "\(error)"])
+            }
+        }
+        if now - lastPrune.millisecondsSinceEpoch > 60_000 {
+            lastPrune = Timestamp.now()
+            sessions = sessions.filter { now - $0.value.lastSeen.millisecondsSinceEpoch < 600_000 }
+        }
+    }
+
+    private func refreshKeys() throws {
+        keyCache.replace(with: try database.keyStandings())
+        lastKeyRefresh = Timestamp.now()
     }
 
     func reply(_ message: WireMessage, to routingId: [UInt8], on router: Socket) {

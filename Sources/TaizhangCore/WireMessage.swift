@@ -106,6 +106,7 @@ public enum WireMessage: Sendable, Equatable {
 /// ERROR status codes (docs/PROTOCOL.md, "Status codes").
 public enum WireStatus: UInt16, Sendable, CaseIterable {
     case malformed = 400
+    case revoked = 403
     case conflict = 409
     case otherIncarnation = 410
     case ledgerBehind = 412

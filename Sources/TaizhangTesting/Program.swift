@@ -1,5 +1,4 @@
 import Foundation
-import XCTest
 
 /// One of the built executables, run as a real process by the end-to-end tests.
 public struct Program: Sendable {
@@ -73,9 +72,10 @@ final class TemporaryOutput {
     }
 }
 
-/// A fresh folder under /tmp, removed when the test ends.
-public func scratchDirectory(_ test: XCTestCase, _ name: String = "taizhang") -> String {
+/// A fresh folder path under /tmp; `removeAfter` receives the clean-up (pass a test's
+/// `addTeardownBlock`). Kept free of XCTest so release builds of the package still link.
+public func scratchDirectory(_ name: String = "taizhang", removeAfter register: (@escaping @Sendable () -> Void) -> Void) -> String {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)").path
-    test.addTeardownBlock { try? FileManager.default.removeItem(atPath: path) }
+    register { try? FileManager.default.removeItem(atPath: path) }
     return path
 }

@@ -25,8 +25,12 @@ extension TaizhangHub {
     struct Enroll: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "enroll",
-            abstract: "Admit a branch office's agent by its public key (replaces the branch's earlier key).",
-            discussion: "Example:\n  taizhang-hub enroll --branch sanchang --name 三厂分局 --key 'Yne@$w-vo<fVvi]a<NY6T1ed:M$fCG*[IaLV{hID'")
+            abstract: "Admit a branch office's agent by its public key, or by the fingerprint of a pending key (replaces the branch's earlier key).",
+            discussion: """
+                Example:
+                  taizhang-hub enroll --branch sanchang --name 三厂分局 --key 'Yne@$w-vo<fVvi]a<NY6T1ed:M$fCG*[IaLV{hID'
+                  taizhang-hub enroll --branch sanchang --name 三厂分局 --key 3fa4c2e9b1     # a pending key, see 'taizhang-hub keys'
+                """)
         @Option(help: ArgumentHelp("The branch ID the office's agent was set up with.", valueName: "id"))
         var branch: String
         @Option(help: ArgumentHelp("The office's name.", valueName: "name"))
@@ -38,10 +42,12 @@ extension TaizhangHub {
 
         func run() throws {
             try Failure.reporting {
-                guard Z85.isValidCurveKey(key) else {
-                    throw HubError.invalidSetting("'\(key)' is not an agent key; copy the 40-character key printed by 'taizhang-agent init' (also in the office's agent.public)")
+                let database = try HubDirectory.resolve(data.data).open()
+                let fullKey = try database.resolveKey(key)
+                guard Z85.isValidCurveKey(fullKey) else {
+                    throw HubError.invalidSetting("'\(key)' is not an agent key; copy the 40-character key printed by 'taizhang-agent init' (also in the office's agent.public), or a fingerprint from 'taizhang-hub keys'")
                 }
-                try HubDirectory.resolve(data.data).open().enroll(branch: branch, name: name, publicKey: key, at: .now())
+                try database.enroll(branch: branch, name: name, publicKey: fullKey, at: .now())
                 print("Enrolled \(name) (\(branch)); its agent can deliver now.")
             }
         }

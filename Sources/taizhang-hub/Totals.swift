@@ -19,10 +19,13 @@ extension TaizhangHub {
             try Failure.reporting {
                 let totals = try HubDirectory.resolve(data.data).open().totals()
                 if json {
-                    print(JSONValue.object([
+                    let out = StandardStream.output()
+                    out.write(bytes: JSONValue.object([
                         ("bureau", totals.bureau.json),
                         ("branches", .object(totals.branches.keys.sorted().map { ($0, totals.branches[$0]!.json) })),
-                    ]).rendered())
+                    ]).utf8())
+                    out.write("\n")
+                    out.flush()
                 } else {
                     print(TotalsText.table(totals, byBranch: byBranch), terminator: "")
                 }

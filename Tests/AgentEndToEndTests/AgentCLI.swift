@@ -9,7 +9,7 @@ struct AgentCLI {
     static let hubKey = "rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7"
     let data: String
 
-    static func scratch(_ test: XCTestCase) -> String { scratchDirectory(test, "taizhang-e2e") }
+    static func scratch(_ test: XCTestCase) -> String { scratchDirectory("taizhang-e2e") { test.addTeardownBlock($0) } }
 
     /// A new ledger folder with an initialised ledger.
     static func initialised(_ test: XCTestCase, file: StaticString = #filePath, line: UInt = #line) throws -> AgentCLI {

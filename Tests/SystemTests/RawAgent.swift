@@ -9,12 +9,14 @@ final class RawAgent {
     let context: Context
     let socket: Socket
 
-    init(endpoint: String, hubKey: String, keys: CurveKeyPair) throws {
+    init(endpoint: String, hubKey: String, keys: CurveKeyPair, routingId: [UInt8]? = nil) throws {
         self.keys = keys
         context = try Context()
         socket = try Socket(context: context, type: .dealer)
+        if let routingId { try socket.setRoutingId(routingId) }
         try socket.setLinger(0)
         try socket.setReceiveTimeout(10_000)
+        try socket.setSendTimeout(10_000)
         try socket.setCurveServerKey(hubKey)
         try socket.setCurvePublicKey(keys.publicKey)
         try socket.setCurveSecretKey(keys.secretKey)

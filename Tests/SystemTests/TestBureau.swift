@@ -14,7 +14,7 @@ final class TestBureau {
 
     init(_ test: XCTestCase) throws {
         self.test = test
-        hubData = scratchDirectory(test, "taizhang-hub")
+        hubData = scratchDirectory("taizhang-hub") { test.addTeardownBlock($0) }
         hub = Program("taizhang-hub", environment: ["TAIZHANG_HUB_DATA": hubData])
         let created = try hub.run(["init"])
         guard created.status == 0, let key = created.stdout.split(separator: "\n").last else {
@@ -26,6 +26,7 @@ final class TestBureau {
     deinit { _ = try? server?.stop(SIGKILL) }
 
     var databasePath: String { hubData + "/hub.sqlite" }
+    var serverPID: Int32? { server?.pid }
 
     /// Starts `serve` (on the endpoint of the first start, after a restart) and waits for its
     /// ready line.
@@ -47,7 +48,7 @@ final class TestBureau {
     /// A new office: `taizhang-agent init` against this hub, enrolled with its printed key.
     func addAgent(_ branch: String, name: String? = nil) throws -> TestAgent {
         if endpoint == nil { try startHub() }
-        let agent = TestAgent(branch: branch, data: scratchDirectory(test, "taizhang-agent"))
+        let agent = TestAgent(branch: branch, data: scratchDirectory("taizhang-agent") { test.addTeardownBlock($0) })
         let created = try agent.program.run(["init", "--branch", branch, "--name", name ?? "\(branch)分局",
                                              "--hub", endpoint!, "--hub-key", hubKey])
         guard created.status == 0, let key = created.stdout.split(separator: "\n").last else {

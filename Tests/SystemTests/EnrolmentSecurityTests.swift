@@ -1,0 +1,82 @@
+import Foundation
+import TaizhangTesting
+import XCTest
+import ZeroMQ
+
+/// Only enrolled keys deliver; the clerk hears why when not; the operator sees who tried.
+final class EnrolmentSecurityTests: XCTestCase {
+    func testUnknownKeyIsRefusedNotedAndEnrolledByFingerprint() throws {
+        let bureau = try TestBureau(self)
+        let endpoint = try bureau.startHub()
+        let agent = TestAgent(branch: "sanchang", data: scratchDirectory("taizhang-agent") { self.addTeardownBlock($0) })
+        try agent.ok(["init", "--branch", "sanchang", "--name", "三厂分局", "--hub", endpoint, "--hub-key", bureau.hubKey])
+        try agent.ok(["card", "receive", "--quantity", "5"])
+        let started = Date()
+        let refused = try agent.program.run(["sync", "--timeout", "30"])
+        XCTAssertEqual(refused.status, 4)
+        XCTAssertTrue(refused.stderr.contains("does not know this office's key"), refused.stderr)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10, "the clerk is told promptly, not after the timeout")
+        XCTAssertTrue(((try agent.status()["sync"] as? [String: Any])?["lastProblem"] as? String)?.contains("does not know") == true)
+
+        let keys = try bureau.json(["keys"]) as? [[String: Any]] ?? []
+        let publicKey = try String(contentsOfFile: agent.data + "/agent.public", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let pending = keys.first(where: { $0["publicKey"] as? String == publicKey }) else {
+            return XCTFail("the refused key is not listed as pending: \(keys)")
+        }
+        XCTAssertEqual(pending["state"] as? String, "pending")
+        XCTAssertNotNil(pending["address"] as? String)
+        let fingerprint = try XCTUnwrap(pending["fingerprint"] as? String)
+        try bureau.ok(["enroll", "--branch", "sanchang", "--name", "三厂分局", "--key", fingerprint])
+        try agent.ok(["sync"])
+        XCTAssertEqual(try bureau.inventory(of: "sanchang")?["card"]?["received"], 5)
+        let states = (try bureau.json(["keys"]) as? [[String: Any]] ?? []).map { $0["state"] as? String }
+        XCTAssertEqual(states, ["enrolled"])
+    }
+
+    func testWrongHubKeyIsReportedPromptly() throws {
+        let bureau = try TestBureau(self)
+        let endpoint = try bureau.startHub()
+        let agent = TestAgent(branch: "sanchang", data: scratchDirectory("taizhang-agent") { self.addTeardownBlock($0) })
+        let otherHubKey = try CurveKeyPair.generate().publicKey
+        let created = try agent.program.run(["init", "--branch", "sanchang", "--name", "三厂", "--hub", endpoint, "--hub-key", otherHubKey])
+        XCTAssertEqual(created.status, 0, created.stderr)
+        let key = String(created.stdout.split(separator: "\n").last ?? "")
+        try bureau.ok(["enroll", "--branch", "sanchang", "--name", "三厂", "--key", key])
+        try agent.ok(["card", "receive", "--quantity", "5"])
+        let started = Date()
+        let refused = try agent.program.run(["sync", "--timeout", "30"])
+        XCTAssertEqual(refused.status, 4)
+        XCTAssertTrue(refused.stderr.contains("hub key given to 'taizhang-agent init' does not match"), refused.stderr)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10)
+        XCTAssertEqual(try bureau.inventory(of: "sanchang")?["card"]?["received"], 0)
+    }
+
+    func testRevokingStopsAnOpenConnectionAndKeepsTheEntries() throws {
+        let bureau = try TestBureau(self)
+        let agent = try bureau.addAgent("sanchang")
+        let daemon = try agent.program.start(["run"])
+        try agent.ok(["card", "receive", "--quantity", "5"])
+        try bureau.eventually("the first entry arrives") { try bureau.inventory(of: "sanchang")?["card"]?["received"] == 5 }
+        try bureau.ok(["revoke", "--branch", "sanchang"])
+        try agent.ok(["card", "receive", "--quantity", "7"])
+        try bureau.eventually("the open connection is refused", timeout: 10) {
+            ((try agent.status()["sync"] as? [String: Any])?["lastProblem"] as? String)?.contains("refuses this office's key") == true
+        }
+        XCTAssertEqual(try bureau.inventory(of: "sanchang")?["card"]?["received"], 5, "nothing after the revocation, the earlier entry kept")
+        XCTAssertEqual(try bureau.branchStatus("sanchang")?["state"] as? String, "revoked")
+        let sync = try agent.program.run(["sync", "--timeout", "30"])
+        XCTAssertEqual(sync.status, 4)
+        XCTAssertTrue(sync.stderr.contains("refuses this office's key"), sync.stderr)
+        XCTAssertEqual(try daemon.stop(SIGTERM), 0)
+        let keys = try bureau.json(["keys"]) as? [[String: Any]] ?? []
+        XCTAssertEqual(keys.first?["state"] as? String, "revoked")
+    }
+
+    func testHubRefusesASecretKeyOthersCanRead() throws {
+        let bureau = try TestBureau(self)
+        chmod(bureau.hubData + "/hub.secret", 0o644)
+        let refused = try bureau.hub.run(["serve", "--bind", "tcp://127.0.0.1:*"], timeout: 30)
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("chmod 600"), refused.stderr)
+    }
+}
