@@ -8,10 +8,11 @@ struct BenchCase: Sendable {
     let run: @Sendable (BenchContext) throws -> Measurement
 }
 
-/// What a case measured: metrics in report order, the headline ratio, and the verdict.
+/// What a case measured: metrics in report order, the headline ratio (nil when the goal is
+/// an absolute bound), and the verdict.
 struct Measurement {
     var metrics: [(String, ReportValue)]
-    var ratio: Double
+    var ratio: Double?
     var goalMet: Bool
 }
 
@@ -30,12 +31,13 @@ struct CaseResult {
 struct BenchContext: Sendable {
     /// `--quick`: smaller sizes for a smoke run.
     let quick: Bool
-    /// The folder holding `taizhang-agent` (and later `taizhang-hub`), next to this program.
+    /// The folder holding `taizhang-agent` and `taizhang-hub`, next to this program.
     let binDirectory: String
     /// A fresh folder for this case, removed with the run's temporary folder.
     let scratch: String
 
     var agentPath: String { binDirectory + "/taizhang-agent" }
+    var hubPath: String { binDirectory + "/taizhang-hub" }
 
     /// Progress on stderr, so stdout carries only the report.
     func progress(_ line: String) {
@@ -45,5 +47,5 @@ struct BenchContext: Sendable {
 
 /// Every case, in report order. New groups (hub, ZeroMQ) append their list here.
 enum Registry {
-    static var all: [BenchCase] { AgentCases.all }
+    static var all: [BenchCase] { AgentCases.all + HubCases.all }
 }
