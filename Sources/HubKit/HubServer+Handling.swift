@@ -92,6 +92,12 @@ extension HubServer {
     private func refuse(_ status: WireStatus, _ text: String, branch: String, address: String,
                         to routingId: [UInt8], on router: Socket) {
         problems.count("status \(status.rawValue)", branch: branch, address: address, logger: logger)
+        let second = Timestamp.now().millisecondsSinceEpoch / 1000
+        var budget = errorReplies[routingId] ?? (second, 0)
+        if budget.second != second { budget = (second, 0) }
+        budget.count += 1
+        errorReplies[routingId] = budget
+        guard budget.count <= Self.errorRepliesPerSecond else { return }
         reply(.error(status, heldSeq: 0, seq: 0, message: text), to: routingId, on: router)
     }
 

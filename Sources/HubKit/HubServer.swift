@@ -20,6 +20,10 @@ public final class HubServer {
     let keyCache = KeyCache()
     var problems = ProblemCounter()
     var sessions: [[UInt8]: Session] = [:]
+    /// Error replies per connection in the current second: past `errorRepliesPerSecond` a
+    /// misbehaving client gets silence, which costs the hub no encryption or sending.
+    var errorReplies: [[UInt8]: (second: Int64, count: Int)] = [:]
+    static let errorRepliesPerSecond = 20
     private let context: Context
     private var lastPrune = Timestamp.now()
     private var lastKeyRefresh = Timestamp(millisecondsSinceEpoch: 0)
@@ -135,6 +139,7 @@ public final class HubServer {
         if now - lastPrune.millisecondsSinceEpoch > 60_000 {
             lastPrune = Timestamp.now()
             sessions = sessions.filter { now - $0.value.lastSeen.millisecondsSinceEpoch < 600_000 }
+            errorReplies = errorReplies.filter { now / 1000 - $0.value.second < 60 }
         }
     }
 

@@ -8,7 +8,7 @@ import ZeroMQ
 /// Cases that time the hub as a bureau meets it: a real `taizhang-hub serve` over CURVE,
 /// real `taizhang-agent` processes, and the hub's read commands as whole processes.
 enum HubCases {
-    static var all: [BenchCase] { [ingestOneAgent, ingestTwentyAgents, latency, totals, memory] }
+    static var all: [BenchCase] { [ingestOneAgent, ingestTwentyAgents, latency, totals, memory, flood] }
 
     static let ingestGoal = "ratio = hub entries/s ÷ baseline rows/s >= 0.5"
 
