@@ -16,7 +16,9 @@ public final class SyncSession {
         public var window = 4
         public var batchEntries = 500
         public var heartbeatMs = 5000
-        public var tickMs = 50
+        /// How often an idle agent checks the ledger for new entries (SQLite's data_version, a
+        /// few microseconds), which bounds how long a new entry waits before it is sent.
+        public var tickMs = 10
         public var backoffStartMs = 250
         public var backoffMaxMs = 10_000
         public init() {}
