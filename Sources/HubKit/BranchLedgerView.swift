@@ -110,8 +110,9 @@ final class BranchLedgerView: LedgerView {
         movements[key, default: MovementDelta()] += MovementDelta(effect: effect, action: origin.action)
     }
 
-    /// Writes every touched tally, item and month, once each.
-    func flush() throws {
+    /// Writes every touched tally, item and month, once each, and logs them for exports as
+    /// of `time`.
+    func flush(at time: Timestamp) throws {
         for material in touchedTallies {
             let t = tally(material)
             try db.cachedStatement(sql: """
@@ -145,6 +146,8 @@ final class BranchLedgerView: LedgerView {
                 """).execute(arguments: [branch, key.material.rawValue, key.month.description, delta.inflow,
                                          delta.outflow, delta.adjusted, delta.standard])
         }
+        try ExportLog.record(branch: branch, balances: touchedTallies.map { ($0, tally($0)) },
+                             months: movements.keys.map { ($0.material, $0.month) }, at: time, in: db)
         touchedTallies = []
         touchedItems = []
         movements = [:]

@@ -58,5 +58,6 @@ extension HubDatabase {
         try db.cachedStatement(sql: """
             UPDATE branch SET last_heard_at = ?, agent_last_seq = IFNULL(?, agent_last_seq) WHERE id = ?
             """).execute(arguments: [time.millisecondsSinceEpoch, agentLastSeq, branch])
+        try ExportLog.noteContact(branch, at: time, in: db)
     }
 }

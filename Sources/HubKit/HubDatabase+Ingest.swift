@@ -31,10 +31,11 @@ extension HubDatabase {
                 try Self.store(entry, branch: branch, in: view, at: time)
                 held = entry.seq
             }
-            try view.flush()
+            try view.flush(at: time)
             try db.cachedStatement(sql: """
                 UPDATE branch SET held_seq = ?, agent_last_seq = MAX(agent_last_seq, ?), last_heard_at = ? WHERE id = ?
                 """).execute(arguments: [held, held, time.millisecondsSinceEpoch, branch])
+            try ExportLog.noteContact(branch, at: time, in: db)
             return refusal ?? .ack(heldSeq: held)
         }
     }
@@ -56,7 +57,7 @@ extension HubDatabase {
             """).execute(arguments: [branch, entry.seq, Data(hash), time.millisecondsSinceEpoch,
                                      time.millisecondsSinceEpoch])
         try raiseFlag(.conflict, branch: branch, seq: entry.seq, detail: """
-            entry #\(entry.seq) arrived with content \(hex(hash)) different from the stored \(hex(Array(stored))); \
+            entry #\(entry.seq) arrived with content \(hash.prefix(6).hexString)… different from the stored \(stored.prefix(6).hexString)…; \
             the stored entry was kept — the office's ledger reuses sequence numbers (restored from a backup?)
             """, at: time, in: db)
         return .refused(.conflict, heldSeq: held, seq: entry.seq, message: """
@@ -89,10 +90,10 @@ extension HubDatabase {
                 violation = refused.message
             }
         }
-        // contentHash re-encodes, but is specialised inside TaizhangCore: cheaper than
-        // hashing `body` through the generic SHA256.hash from here (measured).
-        try EntryInsert(db).execute(entry, branch: branch, body: EntryCodec.encode(entry),
-                                    hash: EntryCodec.contentHash(entry), violation: violation, storedAt: time)
+        // The content hash is the SHA-256 of exactly the stored body (docs/PROTOCOL.md).
+        let body = EntryCodec.encode(entry)
+        try EntryInsert(db).execute(entry, branch: branch, body: body, hash: SHA256.hash(body),
+                                    violation: violation, storedAt: time)
         if let effect { try view.apply(effect, of: entry) }
         if let violation {
             try raiseFlag(.rule, branch: branch, seq: entry.seq,
@@ -100,10 +101,5 @@ extension HubDatabase {
                           at: time, in: db)
         }
         if let settles { try settleFlag(.rule, branch: branch, seq: settles, at: time, in: db) }
-    }
-
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef")
-        return String(bytes.prefix(6).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] }) + "…"
     }
 }

@@ -104,6 +104,7 @@ enum HubSchema {
                 """)
         }
         migrator.registerMigration("v2-agent-keys", migrate: HubSchema.agentKeys)
+        migrator.registerMigration("v3-export", migrate: HubSchema.export)
         return migrator
     }
 }

@@ -1,0 +1,73 @@
+import GRDB
+import TaizhangCore
+import TaizhangReport
+
+extension HubDatabase {
+    /// When this hub was created (for a hub older than its export logs: its first recorded event).
+    public func createdAt() throws -> Timestamp {
+        try read { db in
+            Timestamp(millisecondsSinceEpoch: try Int64.fetchOne(db, sql: "SELECT value FROM hub_fact WHERE name = 'created_at'") ?? 0)
+        }
+    }
+
+    /// The consolidated report of `month` as of `asOf` (a whole second, included to its end;
+    /// default: the last second that ended two seconds before `now`, so no batch stored
+    /// before it can still be committing). It reads only what was stored by then, so the
+    /// same as-of gives the same report whenever it is run. It compares with the latest
+    /// earlier export of the month that had been issued by then.
+    ///
+    /// Refuses an as-of in the future or before the hub existed, and a month that begins
+    /// after the as-of (in `timeZone`, which also decides when the month ended).
+    public func monthlyReport(month: YearMonth, asOf requested: Timestamp?, timeZone: BureauTimeZone,
+                              now: Timestamp = .now()) throws -> MonthlyReport {
+        // An IMMEDIATE transaction: no ingest is half-way while the figures are read.
+        try write { db in
+            let created = Timestamp(millisecondsSinceEpoch: try Int64.fetchOne(
+                db, sql: "SELECT value FROM hub_fact WHERE name = 'created_at'") ?? 0)
+            let asOf: Timestamp
+            if let requested {
+                asOf = ReportPeriod.wholeSecond(requested)
+                guard ReportPeriod.end(of: asOf) < now else { throw ReportError.asOfInFuture(asOf, now: ReportPeriod.wholeSecond(now)) }
+            } else {
+                // A hub created a moment ago exports as of its first second.
+                asOf = max(ReportPeriod.wholeSecond(Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch - 2000)),
+                           ReportPeriod.wholeSecond(created))
+            }
+            guard asOf >= ReportPeriod.wholeSecond(created) else { throw ReportError.asOfBeforeHub(asOf, created: created) }
+            try ReportPeriod.check(month, asOf: asOf, zone: timeZone)
+            let end = ReportPeriod.end(of: asOf).millisecondsSinceEpoch
+            let next = month.month == 12 ? YearMonth(year: month.year + 1, month: 1)! : YearMonth(year: month.year, month: month.month + 1)!
+            let monthEnd = timeZone.startOfDay(next.firstDay).millisecondsSinceEpoch
+            let standings = try ExportQuery.branches(db, through: end).map { branch in
+                let held = try ExportQuery.held(db, branch: branch.id, through: end)
+                return BranchStanding(id: branch.id, name: branch.name,
+                                      complete: try ExportQuery.caughtUp(db, branch: branch.id, from: monthEnd, through: end),
+                                      lastEntryAt: held.lastEntryAt, entries: held.entries)
+            }
+            return MonthlyReport(
+                month: month, asOf: asOf, timeZone: timeZone.identifier, scope: .bureau, branches: standings,
+                positions: try ExportQuery.positions(db, month: month, through: end),
+                earlier: try ExportQuery.earlierExport(db, month: month, asOf: asOf.millisecondsSinceEpoch, through: end))
+        }
+    }
+
+    /// Remembers that `report` was issued, with its figures, so a later export of the same
+    /// month can say what it restates. Issuing the same figures as of the same time again
+    /// changes nothing.
+    public func recordExport(_ report: MonthlyReport, issuedAt: Timestamp) throws {
+        try write { db in
+            try db.execute(sql: "INSERT OR IGNORE INTO export_issue (month, as_of, hash, issued_at) VALUES (?, ?, ?, ?)",
+                           arguments: [report.month.description, report.asOf.millisecondsSinceEpoch, report.hash,
+                                       issuedAt.millisecondsSinceEpoch])
+            guard db.changesCount > 0 else { return }
+            let issue = db.lastInsertedRowID
+            for row in report.rows + report.totals {
+                try db.cachedStatement(sql: """
+                    INSERT INTO export_figure (issue, branch, material, opening, inflow, outflow, adjusted, closing, standard)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """).execute(arguments: [issue, row.branch ?? "", row.material.rawValue, row.opening, row.inflow,
+                                             row.outflow, row.adjusted, row.closing, row.standard])
+            }
+        }
+    }
+}
