@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // libzmq from Debian's libzmq3-dev, linked through a module map.
@@ -21,11 +23,19 @@ let package = Package(
         .target(name: "TaizhangCore"),
         .target(name: "TaizhangText", dependencies: ["TaizhangCore"]),
         .target(name: "LocalFiles"),
+        // `--config FILE` (TOML) for both programs; parsed only when the flag is given.
+        .target(name: "ConfigFiles", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        // The monthly report: rows, completeness, provenance, and the CSV/JSON/XLSX writers.
+        .target(
+            name: "TaizhangReport",
+            dependencies: ["TaizhangCore", "TaizhangText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(name: "Lifecycle"),
         .target(
             name: "AgentKit",
             dependencies: [
-                "TaizhangCore", "ZeroMQ", "LocalFiles", "Lifecycle",
+                "TaizhangCore", "ZeroMQ", "LocalFiles", "Lifecycle", "ConfigFiles",
+                "TaizhangReport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -33,7 +43,8 @@ let package = Package(
         .target(
             name: "HubKit",
             dependencies: [
-                "TaizhangCore", "ZeroMQ", "LocalFiles", "Lifecycle",
+                "TaizhangCore", "ZeroMQ", "LocalFiles", "Lifecycle", "ConfigFiles",
+                "TaizhangReport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The ingest hot path binds its cached INSERT directly (EntryInsert.swift).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -44,6 +55,7 @@ let package = Package(
             name: "taizhang-agent",
             dependencies: [
                 "AgentKit", "TaizhangText", "TaizhangCore", "Lifecycle",
+                "TaizhangReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -52,13 +64,18 @@ let package = Package(
             name: "taizhang-hub",
             dependencies: [
                 "HubKit", "TaizhangText", "TaizhangCore", "Lifecycle", "ZeroMQ",
+                "TaizhangReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "taizhang-bench",
-            dependencies: ["AgentKit", "TaizhangCore", "TaizhangText", "ZeroMQ"]
+            dependencies: [
+                "AgentKit", "HubKit", "TaizhangCore", "TaizhangText", "ZeroMQ",
+                "TaizhangReport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         // Helpers for tests that run the built programs as real processes.
         .target(name: "TaizhangTesting", path: "Sources/TaizhangTesting"),
@@ -66,6 +83,15 @@ let package = Package(
         .testTarget(name: "TaizhangCoreTests", dependencies: ["TaizhangCore", "TaizhangText"]),
         .testTarget(name: "AgentKitTests", dependencies: ["AgentKit"]),
         .testTarget(name: "HubKitTests", dependencies: ["HubKit"]),
+        .testTarget(
+            name: "ReportTests",
+            dependencies: [
+                "TaizhangReport", "HubKit", "AgentKit", "TaizhangCore", "TaizhangText", "ZeroMQ",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            exclude: ["Golden"]
+        ),
         .testTarget(
             name: "AgentEndToEndTests",
             dependencies: ["TaizhangTesting", .product(name: "GRDB", package: "GRDB.swift")]
@@ -75,6 +101,7 @@ let package = Package(
             dependencies: [
                 "TaizhangTesting", "AgentKit", "TaizhangCore", "ZeroMQ",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
     ]

@@ -16,14 +16,17 @@ extension TaizhangHub {
                 Example:
                   taizhang-hub branches --silent-after 48
                 """)
-        @Option(name: .customLong("silent-after"), help: ArgumentHelp("Hours without contact after which a branch counts as silent.", valueName: "hours"))
-        var silentAfter: Int64 = 24
+        @Option(name: .customLong("silent-after"), help: ArgumentHelp("Hours without contact after which a branch counts as silent (default: 'silent_after_hours' in --config, else 24).", valueName: "hours"))
+        var silentAfterFlag: Int64?
         @Flag(help: "Print JSON.")
         var json = false
         @OptionGroup var data: HubDataOptions
 
+        var silentAfter: Int64 { silentAfterFlag ?? data.file?.silentAfterHours.map(Int64.init) ?? 24 }
+
         func validate() throws {
-            guard silentAfter >= 1, silentAfter <= 24 * 366 else {
+            guard let silentAfterFlag else { return }
+            guard HubConfig.silentAfterHoursRange.contains(Int(silentAfterFlag)) else {
                 throw ValidationError("--silent-after takes a number of hours from 1 to 8784")
             }
         }

@@ -16,10 +16,14 @@ extension TaizhangHub {
 
                 Example:
                   taizhang-hub serve --bind tcp://*:7447
+                  taizhang-hub serve --config /etc/taizhang/hub.toml
                 """)
-        @Option(help: ArgumentHelp("Where agents connect.", valueName: "endpoint"))
-        var bind = "tcp://*:7447"
+        @Option(name: .customLong("bind"), help: ArgumentHelp("Where agents connect (default: 'bind' in --config, else tcp://*:7447).", valueName: "endpoint"))
+        var bindFlag: String?
         @OptionGroup var data: HubDataOptions
+
+        static let defaultBind = "tcp://*:7447"
+        var bind: String { bindFlag ?? data.file?.bind ?? Self.defaultBind }
 
         func run() throws {
             LoggingSystem.bootstrap { label in

@@ -15,12 +15,6 @@ struct TaizhangHub: ParsableCommand {
               taizhang-hub serve --bind tcp://*:7447
               taizhang-hub totals --by-branch
             """,
-        subcommands: [Init.self, Enroll.self, Revoke.self, Serve.self, Totals.self, Branches.self]
+        subcommands: [Init.self, Enroll.self, Revoke.self, Keys.self, Serve.self, Totals.self, Branches.self, Export.self]
     )
-}
-
-/// Where the hub's database and keys live.
-struct HubDataOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The hub's folder (default $TAIZHANG_HUB_DATA, else ~/.local/share/taizhang/hub).", valueName: "dir"))
-    var data: String?
 }
