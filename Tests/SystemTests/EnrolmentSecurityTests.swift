@@ -58,15 +58,20 @@ final class EnrolmentSecurityTests: XCTestCase {
         try agent.ok(["card", "receive", "--quantity", "5"])
         try bureau.eventually("the first entry arrives") { try bureau.inventory(of: "sanchang")?["card"]?["received"] == 5 }
         try bureau.ok(["revoke", "--branch", "sanchang"])
+        // An entry recorded in the second the revocation takes to reach the server may still
+        // land; after the agent has been told, nothing more does.
         try agent.ok(["card", "receive", "--quantity", "7"])
-        try bureau.eventually("the open connection is refused", timeout: 10) {
+        try bureau.eventually("the open connection is refused", timeout: 15) {
             ((try agent.status()["sync"] as? [String: Any])?["lastProblem"] as? String)?.contains("refuses this office's key") == true
         }
-        XCTAssertEqual(try bureau.inventory(of: "sanchang")?["card"]?["received"], 5, "nothing after the revocation, the earlier entry kept")
-        XCTAssertEqual(try bureau.branchStatus("sanchang")?["state"] as? String, "revoked")
+        let held = try bureau.inventory(of: "sanchang")?["card"]?["received"]
+        XCTAssertTrue(held == 5 || held == 12, "\(String(describing: held))")
+        try agent.ok(["card", "receive", "--quantity", "100"])
         let sync = try agent.program.run(["sync", "--timeout", "30"])
         XCTAssertEqual(sync.status, 4)
         XCTAssertTrue(sync.stderr.contains("refuses this office's key"), sync.stderr)
+        XCTAssertEqual(try bureau.inventory(of: "sanchang")?["card"]?["received"], held, "nothing after the refusal; earlier entries kept")
+        XCTAssertEqual(try bureau.branchStatus("sanchang")?["state"] as? String, "revoked")
         XCTAssertEqual(try daemon.stop(SIGTERM), 0)
         let keys = try bureau.json(["keys"]) as? [[String: Any]] ?? []
         XCTAssertEqual(keys.first?["state"] as? String, "revoked")
