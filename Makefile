@@ -3,7 +3,7 @@ SWIFT ?= swift
 RELEASE_FLAGS = -c release --static-swift-stdlib
 SYSTEM_PACKAGES = libzmq3-dev libsqlite3-dev sqlite3 tzdata zlib1g-dev pkg-config
 
-.PHONY: all deps build release test bench clean
+.PHONY: all deps build release demo test bench clean
 
 all: build
 
@@ -25,6 +25,11 @@ build: deps
 
 release: deps
 	$(SWIFT) build $(RELEASE_FLAGS)
+
+# The seed bureau live on this machine: a hub and one agent per office over loopback, the
+# year 2008 recorded through the agents, the totals and the December export (scripts/demo.sh).
+demo: release
+	bash scripts/demo.sh
 
 test: deps
 	$(SWIFT) build --build-tests
