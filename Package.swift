@@ -80,13 +80,13 @@ let package = Package(
         // Helpers for tests that run the built programs as real processes.
         .target(name: "TaizhangTesting", path: "Sources/TaizhangTesting"),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
-        .testTarget(name: "TaizhangCoreTests", dependencies: ["TaizhangCore", "TaizhangText"]),
+        .testTarget(name: "TaizhangCoreTests", dependencies: ["TaizhangCore", "TaizhangText", "TaizhangTesting"]),
         .testTarget(name: "AgentKitTests", dependencies: ["AgentKit"]),
-        .testTarget(name: "HubKitTests", dependencies: ["HubKit"]),
+        .testTarget(name: "HubKitTests", dependencies: ["HubKit", "TaizhangTesting"]),
         .testTarget(
             name: "ReportTests",
             dependencies: [
-                "TaizhangReport", "HubKit", "AgentKit", "TaizhangCore", "TaizhangText", "ZeroMQ",
+                "TaizhangReport", "HubKit", "AgentKit", "TaizhangCore", "TaizhangText", "ZeroMQ", "TaizhangTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

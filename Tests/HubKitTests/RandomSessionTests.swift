@@ -1,3 +1,4 @@
+import TaizhangTesting
 import HubKit
 import TaizhangCore
 import XCTest

@@ -2,6 +2,7 @@ import Foundation
 import HubKit
 import TaizhangCore
 import ZeroMQ
+import TaizhangTesting
 import XCTest
 
 /// A fresh hub database in its own folder under /tmp for each test, removed afterwards.
@@ -74,19 +75,4 @@ struct EntryScript {
     }
 
     var entries: [Entry] { (1...max(1, fold.lastSeq)).compactMap { fold.entry(seq: $0) } }
-}
-
-/// A small deterministic generator, so a failure can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

@@ -1,5 +1,6 @@
 import TaizhangCore
 import TaizhangReport
+import TaizhangTesting
 
 /// Random office histories over the twelve months of 2025: entries the rules accept, plus
 /// now and then one they refuse (which the hub stores flagged and leaves out of every
@@ -48,21 +49,6 @@ struct RandomLedger {
         }
         return entries
     }
-}
-
-/// A small deterministic generator, so a failure can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
 
 extension YearMonth {

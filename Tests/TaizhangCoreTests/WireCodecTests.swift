@@ -1,4 +1,5 @@
 import TaizhangCore
+import TaizhangTesting
 import XCTest
 
 final class WireCodecTests: XCTestCase {
