@@ -1,5 +1,6 @@
 import GRDB
 import TaizhangCore
+import TaizhangReport
 
 /// One branch's ledger as the rules see it while one batch is ingested, inside its
 /// transaction: tallies are loaded once, items on demand, and effects accumulate in memory
@@ -20,7 +21,7 @@ final class BranchLedgerView: LedgerView {
     /// A key mapped to nil is known to have no item.
     private var items: [ItemKey: ItemState?] = [:]
     private var touchedItems: Set<ItemKey> = []
-    private var movements: [MonthKey: MovementDelta] = [:]
+    private var movements: [MonthKey: Movement] = [:]
     private var entries: [Int64: Entry] = [:]
 
     init(db: Database, branch: String) throws {
@@ -107,7 +108,7 @@ final class BranchLedgerView: LedgerView {
         var origin = entry
         if entry.action == .void, let target = try entry.voids.flatMap(self.entry(seq:)) { origin = target }
         let key = MonthKey(material: effect.material, month: origin.occurredOn.yearMonth)
-        movements[key, default: MovementDelta()] += MovementDelta(effect: effect, action: origin.action)
+        movements[key, default: Movement()] += Movement(effect: effect, action: origin.action)
     }
 
     /// Writes every touched tally, item and month, once each, and logs them for exports as

@@ -19,7 +19,7 @@ public struct Movement: Sendable, Hashable {
 
     /// The movement of an applied effect. `action` is the entry's own action or, for a void,
     /// the voided entry's: the void's effect is the reverse, so the movement is negated.
-    /// The same arithmetic as the hub's ingest (HubKit's MovementDelta).
+    /// The hub's ingest and the agent's report both use it.
     public init(effect: LedgerEffect, action: Action) {
         self.init()
         let delta = effect.tallyDelta
