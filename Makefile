@@ -15,9 +15,9 @@ deps:
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
-	  echo "Installing:$$missing"; \
+	  echo "Installing:$$missing" >&2; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	  { $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; } 1>&2; \
 	fi
 
 build: deps
@@ -35,8 +35,10 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --disable-swift-testing
 
-bench: release
-	.build/release/taizhang-bench
+# stdout carries only the JSON report; the build's output goes to stderr.
+bench: deps
+	@$(SWIFT) build $(RELEASE_FLAGS) 1>&2
+	@.build/release/taizhang-bench
 
 clean:
 	rm -rf .build
