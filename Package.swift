@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "taizhang-bench",
             dependencies: [
-                "AgentKit", "HubKit", "TaizhangCore", "TaizhangText", "ZeroMQ",
+                "AgentKit", "HubKit", "TaizhangCore", "TaizhangText", "ZeroMQ", "LocalFiles",
                 "TaizhangReport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]

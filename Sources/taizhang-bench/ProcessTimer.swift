@@ -1,3 +1,4 @@
+import LocalFiles
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -38,21 +39,8 @@ struct ProcessTimer {
     /// nanoseconds; throws if it does not exit with status 0.
     @discardableResult
     func run(_ arguments: [String]) throws -> Int64 {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-
-        var pid: pid_t = 0
-        let start = Clock.nanoseconds()
-        let spawned = posix_spawn(&pid, arguments[0], &actions, nil, argv, environ)
-        guard spawned == 0 else {
-            throw ProcessFailure(description: "cannot start \(arguments[0]): \(String(cString: strerror(spawned)))")
-        }
+        let child = try ChildProcess.spawn(arguments, stdout: stdoutPath, stderr: stderrPath)
+        let pid = child.pid, start = child.startedAt
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 {
             guard errno == EINTR else { throw ProcessFailure(description: "waitpid failed: \(String(cString: strerror(errno)))") }
@@ -73,17 +61,10 @@ struct ProcessTimer {
     func lastOutput() throws -> String { try Self.readText(stdoutPath) }
 
     static func readText(_ path: String) throws -> String {
-        guard let file = fopen(path, "r") else {
-            throw ProcessFailure(description: "cannot read \(path): \(String(cString: strerror(errno)))")
+        do {
+            return try LocalFile.read(path)
+        } catch {
+            throw ProcessFailure(description: "cannot read \(path): \(error.detail)")
         }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = fread(&buffer, 1, buffer.count, file)
-            if count == 0 { break }
-            bytes += buffer[0..<count]
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
