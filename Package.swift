@@ -16,8 +16,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        // libzmq from Debian's libzmq3-dev, linked through a module map.
-        .systemLibrary(name: "CZeroMQ", path: "Sources/CZeroMQ"),
+        // libzmq (Debian's libzmq3-dev/libzmq5), loaded on first use: see Sources/CZeroMQ/shim.c.
+        .target(name: "CZeroMQ", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
         // Domain rules shared by agent and hub: Foundation-free on purpose.
         .target(name: "TaizhangCore"),
