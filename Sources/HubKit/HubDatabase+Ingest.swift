@@ -8,16 +8,19 @@ extension HubDatabase {
     /// gap is refused, new entries are stored with their effect on the totals — or flagged,
     /// never dropped, if they break a rule. Returns only after the commit, so an ACK is
     /// durable. Entries are stored under `branch` (the authenticated one), whatever they say.
-    public func ingest(branch: String, entries: [Entry], at time: Timestamp) throws -> HubReply {
+    /// `bodies`, when given, are the entries' canonical encodings as they came off the wire
+    /// (the strict decoder guarantees they are canonical), which saves encoding them again.
+    public func ingest(branch: String, entries: [Entry], bodies: [[UInt8]]? = nil, at time: Timestamp) throws -> HubReply {
         try write { db in
             let found = try BranchProgress.fetch(branch, db)
             guard let progress = found, !progress.revoked else { return BranchProgress.notEnrolled(branch, found) }
             let view = try BranchLedgerView(db: db, branch: branch)
             var held = progress.heldSeq
             var refusal: HubReply?
-            for entry in entries {
+            for (index, entry) in entries.enumerated() {
+                let body = bodies?[index] ?? EntryCodec.encode(entry)
                 if entry.seq <= held {
-                    refusal = try Self.checkResend(entry, branch: branch, held: held, at: time, in: db)
+                    refusal = try Self.checkResend(entry, body: body, branch: branch, held: held, at: time, in: db)
                     if refusal != nil { break }
                     continue
                 }
@@ -28,7 +31,7 @@ extension HubDatabase {
                         """)
                     break
                 }
-                try Self.store(entry, branch: branch, in: view, at: time)
+                try Self.store(entry, body: body, branch: branch, in: view, at: time)
                 held = entry.seq
             }
             try view.flush(at: time)
@@ -42,9 +45,9 @@ extension HubDatabase {
 
     /// Nil for a true resend; a refusal, with the branch flagged and the conflict recorded,
     /// if the hub holds different content under the same seq. The stored entry is kept.
-    static func checkResend(_ entry: Entry, branch: String, held: Int64, at time: Timestamp,
+    static func checkResend(_ entry: Entry, body: [UInt8], branch: String, held: Int64, at time: Timestamp,
                             in db: Database) throws -> HubReply? {
-        let hash = EntryCodec.contentHash(entry)
+        let hash = SHA256.hash(body)
         guard let stored = try Data.fetchOne(db.cachedStatement(sql: "SELECT hash FROM entry WHERE branch = ? AND seq = ?"),
                                              arguments: [branch, entry.seq]) else {
             throw DatabaseError(resultCode: .SQLITE_CORRUPT,
@@ -68,7 +71,7 @@ extension HubDatabase {
 
     /// Stores the next entry: checks it against the branch's ledger, applies its effect, or
     /// stores it flagged and without effect if it breaks a rule.
-    static func store(_ entry: Entry, branch: String, in view: BranchLedgerView, at time: Timestamp) throws {
+    static func store(_ entry: Entry, body: [UInt8], branch: String, in view: BranchLedgerView, at time: Timestamp) throws {
         let db = view.db
         var effect: LedgerEffect?
         var violation: String?
@@ -91,7 +94,6 @@ extension HubDatabase {
             }
         }
         // The content hash is the SHA-256 of exactly the stored body (docs/PROTOCOL.md).
-        let body = EntryCodec.encode(entry)
         try EntryInsert(db).execute(entry, branch: branch, body: body, hash: SHA256.hash(body),
                                     violation: violation, storedAt: time)
         if let effect { try view.apply(effect, of: entry) }

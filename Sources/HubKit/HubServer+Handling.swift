@@ -62,7 +62,7 @@ extension HubServer {
                 guard zip(entries, entries.dropFirst()).allSatisfy({ $1.seq == $0.seq + 1 }) else {
                     return refuse(.malformed, "a batch holds consecutive entries", branch: branch, address: address, to: routingId, on: router)
                 }
-                send(try database.ingest(branch: branch, entries: entries, at: now), branch: branch, to: routingId, on: router)
+                send(try database.ingest(branch: branch, entries: entries, bodies: frames, at: now), branch: branch, to: routingId, on: router)
             case .ping(let lastSeq):
                 guard session.welcomed else {
                     return refuse(.helloRequired, "send HELLO first", branch: branch, address: address, to: routingId, on: router)
