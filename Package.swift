@@ -37,6 +37,8 @@ let package = Package(
                 "TaizhangCore", "ZeroMQ", "LocalFiles", "Lifecycle", "ConfigFiles",
                 "TaizhangReport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The outbox streams through SQLite's C API (OutboxRead.swift).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

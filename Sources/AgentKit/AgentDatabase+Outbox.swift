@@ -4,10 +4,7 @@ import TaizhangCore
 extension AgentDatabase {
     /// The next entries to send after `seq`, at most `limit` of them, oldest first.
     public func outbox(after seq: Int64, limit: Int) throws -> [Entry] {
-        try read { db in
-            try Row.fetchAll(db.cachedStatement(sql: "SELECT \(EntryRow.columns) FROM entry WHERE seq > ? ORDER BY seq LIMIT ?"),
-                             arguments: [seq, limit]).map { try EntryRow.decode($0) }
-        }
+        try read { try OutboxRead.entries(after: seq, limit: limit, in: $0) }
     }
 
     /// Records that the hub holds every entry up to `heldSeq`. After a WELCOME the hub's word

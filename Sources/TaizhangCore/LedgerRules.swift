@@ -77,7 +77,7 @@ public enum LedgerRules {
         guard !item.isEmpty, item.count <= maximumItemLength else {
             throw RuleViolation(.malformed, "the \(material.englishName) \(noun) must be 1 to \(maximumItemLength) characters")
         }
-        guard !item.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }),
+        guard !item.unicodeScalars.contains(where: \.isControl),
               item.trimmingSpaces == item else {
             throw RuleViolation(.malformed, "the \(material.englishName) \(noun) '\(item.escapedControls)' contains control characters or surrounding spaces; type it plainly")
         }
@@ -97,7 +97,7 @@ public enum LedgerRules {
         guard text.count <= maximumTextLength else {
             throw RuleViolation(.malformed, "the \(what) is longer than \(maximumTextLength) characters; shorten it")
         }
-        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        guard !text.unicodeScalars.contains(where: \.isControl) else {
             throw RuleViolation(.malformed, "the \(what) contains control characters; type it on one line")
         }
     }
@@ -128,6 +128,12 @@ extension String {
     }
 
     var escapedControls: String {
-        String(unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : Character($0) })
+        String(unicodeScalars.map { $0.isControl ? "?" : Character($0) })
     }
+}
+
+extension Unicode.Scalar {
+    /// General category Cc — exactly C0, DEL and C1 — without a Unicode property lookup
+    /// (the hub checks every entry's text).
+    var isControl: Bool { value < 0x20 || (0x7F...0x9F).contains(value) }
 }

@@ -126,4 +126,19 @@ final class AgentDatabaseTests: XCTestCase {
             VALUES (5, 'sanchang', 'card', 'receive', 1, '2008-01-01', 0, 'x')
             """) })
     }
+
+    func testOutboxReadsEntriesExactlyAsStored() throws {
+        let ledger = try T()
+        let db = ledger.database
+        try db.record(T.draft(.board, .install, item: "GS-01", EntryDetails(location: "大厅东墙", standard: false)))
+        try db.record(T.draft(.badge, .issue, item: "0001", EntryDetails(staff: "王芳")))
+        try db.record(T.draft(.card, .receive, quantity: 50, EntryDetails(batch: "第一批")))
+        try db.record(T.draft(.card, .distribute, quantity: 5, EntryDetails(channel: "窗口")))
+        try db.record(T.draft(.card, .void, EntryDetails(reason: "错"), voids: 4))
+        var stored: [Entry] = []
+        try db.forEachEntry(since: 0) { entry, _ in stored.append(entry) }
+        XCTAssertEqual(try db.outbox(after: 0, limit: 100), stored)
+        XCTAssertEqual(try db.outbox(after: 2, limit: 2), Array(stored[2..<4]))
+        XCTAssertEqual(try db.outbox(after: 5, limit: 10), [])
+    }
 }
