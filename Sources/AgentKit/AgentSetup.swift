@@ -21,13 +21,10 @@ public struct AgentSetup: Sendable {
 
     /// Checks every setting before anything is written.
     public func validate() throws {
-        guard BranchID.isValid(branch) else {
-            throw AgentError.invalidSetting("the branch ID '\(branch)' must be 1 to 32 lowercase letters, digits or hyphens, starting with a letter or digit (e.g. sanchang)")
-        }
         do {
-            try LedgerRules.checkText(name, "office name")
-        } catch let violation as RuleViolation {
-            throw AgentError.invalidSetting(violation.message)
+            try BranchID.checkOffice(id: branch, name: name)
+        } catch {
+            throw AgentError.invalidSetting(error.message)
         }
         guard Self.isValidEndpoint(hubEndpoint) else {
             throw AgentError.invalidSetting("the hub address '\(hubEndpoint)' is not of the form tcp://HOST:PORT (e.g. tcp://hub.bureau.local:7447)")

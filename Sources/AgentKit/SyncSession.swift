@@ -31,7 +31,7 @@ public final class SyncSession {
     }
 
     let database: AgentDatabase
-    let info: LedgerInfo
+    public let info: LedgerInfo
     let link: HubLink
     let options: Options
     let logger: Logger

@@ -48,13 +48,10 @@ extension HubDatabase {
     }
 
     static func validateEnrolment(branch: String, name: String, publicKey: String) throws {
-        guard BranchID.isValid(branch) else {
-            throw HubError.invalidSetting("the branch ID '\(branch)' must be 1 to 32 lowercase letters, digits or hyphens, starting with a letter or digit (e.g. sanchang) — the same ID the office gave 'taizhang-agent init'")
-        }
         do {
-            try LedgerRules.checkText(name, "office name")
-        } catch let violation as RuleViolation {
-            throw HubError.invalidSetting(violation.message)
+            try BranchID.checkOffice(id: branch, name: name)
+        } catch {
+            throw HubError.invalidSetting(error.message)
         }
         guard Z85.isValidCurveKey(publicKey) else {
             throw HubError.invalidSetting("the agent key must be the 40-character public key printed by the office's 'taizhang-agent init'; '\(publicKey)' is not")

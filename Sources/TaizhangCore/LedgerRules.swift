@@ -84,7 +84,7 @@ public enum LedgerRules {
     }
 
     /// Refuses free text that is empty, over-long or spread over several lines.
-    public static func checkText(_ text: String, _ what: String) throws {
+    public static func checkText(_ text: String, _ what: String) throws(RuleViolation) {
         // Fast path for short printable ASCII, the common case on the hub's ingest path.
         let utf8 = text.utf8
         if utf8.count <= maximumTextLength, utf8.contains(where: { $0 != 0x20 }),

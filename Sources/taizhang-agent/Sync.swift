@@ -27,13 +27,7 @@ extension TaizhangAgent {
 
         func run() throws {
             AgentLogging.bootstrap(level: .warning)
-            try Failure.reporting {
-                let directory = data.directory
-                let database = try directory.open()
-                let stop = StopSignal()
-                let trap = SignalTrap(raising: stop)
-                defer { withExtendedLifetime(trap) {} }
-                let session = try SyncSession(directory: directory, database: database)
+            try AgentLogging.withSession(data) { session, stop, _ in
                 let reporter = ProgressLine()
                 let done = try session.syncAll(timeoutSeconds: timeout, stop: stop) { reporter.show($0) }
                 print("The hub holds all \(done.lastSeq) entries of this office.")
@@ -55,16 +49,8 @@ extension TaizhangAgent {
 
         func run() throws {
             AgentLogging.bootstrap(level: .info)
-            try Failure.reporting {
-                let directory = data.directory
-                let database = try directory.open()
-                let stop = StopSignal()
-                let trap = SignalTrap(raising: stop)
-                defer { withExtendedLifetime(trap) {} }
-                let info = try database.info()
-                let logger = Logger(label: "taizhang.agent")
-                logger.info("running", metadata: ["branch": "\(info.branch)", "hub": "\(info.hubEndpoint)"])
-                let session = try SyncSession(directory: directory, database: database, logger: logger)
+            try AgentLogging.withSession(data) { session, stop, logger in
+                logger.info("running", metadata: ["branch": "\(session.info.branch)", "hub": "\(session.info.hubEndpoint)"])
                 try session.runForever(stop: stop) { progress in
                     logger.debug("acknowledged", metadata: ["acked": "\(progress.ackedSeq)", "last": "\(progress.lastSeq)"])
                 }
@@ -74,8 +60,22 @@ extension TaizhangAgent {
     }
 }
 
-/// Logs to stderr, once per process.
+/// Logs to stderr, once per process; the shared start of `sync` and `run`.
 enum AgentLogging {
+    /// Opens the ledger and a session with the hub, with SIGINT/SIGTERM raising `stop`, and
+    /// turns failures into the agent's one-sentence errors.
+    static func withSession(_ data: DataOptions, _ body: (SyncSession, StopSignal, Logger) throws -> Void) throws {
+        try Failure.reporting {
+            let directory = data.directory
+            let database = try directory.open()
+            let stop = StopSignal()
+            let trap = SignalTrap(raising: stop)
+            defer { withExtendedLifetime(trap) {} }
+            let logger = Logger(label: "taizhang.agent")
+            try body(try SyncSession(directory: directory, database: database, logger: logger), stop, logger)
+        }
+    }
+
     static func bootstrap(level: Logger.Level) {
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
