@@ -9,18 +9,27 @@ extension TaizhangAgent {
             commandName: "report",
             abstract: "This office's monthly report, made offline from its own ledger (same layout as the hub's export).",
             discussion: """
-                The same rows, computed by the same code, as this office's rows in the hub's 'taizhang-hub export' once the hub holds the whole ledger. CSV and JSON go to stdout unless --out is given; XLSX goes to taizhang-export-YYYY-MM.xlsx unless --out is given.
+                The same rows, computed by the same code, as this office's rows in the hub's 'taizhang-hub export' once the hub holds the whole ledger, under the office's name. --flat writes figures only, one row per material and month (--from/--to for a span). CSV and JSON go to stdout unless --out is given; XLSX goes to taizhang-export-YYYY-MM.xlsx unless --out is given. --out never overwrites an SQLite database or writes into a data folder; an existing file is replaced only if it is an earlier export, or with --force.
 
                 Examples:
                   taizhang-agent report --month 2026-11
                   taizhang-agent report --month 2026-11 --format xlsx --out 三厂2026-11.xlsx
+                  taizhang-agent report --flat --from 2026-01 --to 2026-11 --out 三厂2026.csv
                 """)
         @Option(help: ArgumentHelp("The month, YYYY-MM.", valueName: "month"))
-        var month: String
+        var month: String?
         @Option(help: ArgumentHelp("csv (UTF-8 with BOM, for Excel and WPS), json or xlsx.", valueName: "format"))
         var format = "csv"
         @Option(help: ArgumentHelp("The file to write (written whole or not at all); '-' for stdout.", valueName: "file"))
         var out: String?
+        @Flag(help: "Replace an existing ordinary file that is not an earlier export (never a database).")
+        var force = false
+        @Flag(help: "Figures only: one header row, one row per material and month.")
+        var flat = false
+        @Option(help: ArgumentHelp("With --flat: the first month of a span, YYYY-MM.", valueName: "month"))
+        var from: String?
+        @Option(help: ArgumentHelp("With --flat: the last month of a span, YYYY-MM.", valueName: "month"))
+        var to: String?
         @Option(help: ArgumentHelp("zh (Chinese headers and material names, the default) or en.", valueName: "language"))
         var lang = "zh"
         @OptionGroup var data: DataOptions
@@ -30,12 +39,26 @@ extension TaizhangAgent {
                 do {
                     let format = try ReportFormat.parse(format)
                     let language = try ReportLanguage.parse(lang)
-                    let month = try ReportPeriod.month(month)
-                    let database = try data.directory.open()
-                    let destination = try ReportDestination.open(out: out, format: format, month: month)
-                    let report = try database.monthlyReport(month: month)
-                    try destination.deliver(try format.render(report, language: language))
-                    if let path = destination.path { print(ReportDestination.summary(report, path: path)) }
+                    let months = try ReportSpan.months(month: month, from: from, to: to, flat: flat)
+                    if flat, format == .json { throw ReportError.flatJSON }
+                    let directory = data.directory
+                    let database = try directory.open()
+                    let defaultName = months.count == 1 ? ReportDestination.defaultFileName(month: months[0], format: format)
+                        : "taizhang-export-\(months[0])-to-\(months[months.count - 1]).\(format.rawValue)"
+                    let destination = try ReportDestination.open(out: out, format: format, defaultName: defaultName,
+                                                                 force: force, dataFolder: directory.path)
+                    let now = Timestamp.now()
+                    let reports = try months.map { try database.monthlyReport(month: $0, now: now) }
+                    let bytes: [UInt8]
+                    if flat {
+                        bytes = try format.renderFlat(reports, language: language)
+                    } else {
+                        let context = ReportContext(issuer: reports[0].branches.first?.name)
+                        bytes = try format.render(reports[0], language: language, context: context)
+                    }
+                    try destination.deliver(bytes)
+                    guard let path = destination.path else { return }
+                    print(flat ? ReportDestination.summary(flat: reports, path: path) : ReportDestination.summary(reports[0], path: path))
                 } catch let error as ReportError {
                     throw AgentError.invalidSetting(error.description)
                 }

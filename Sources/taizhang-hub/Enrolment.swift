@@ -8,13 +8,15 @@ extension TaizhangHub {
         static let configuration = CommandConfiguration(
             commandName: "init",
             abstract: "Create the hub database and the hub's key pair; print the public key agents need.",
-            discussion: "Example:\n  taizhang-hub init --data /var/lib/taizhang/hub")
+            discussion: "Example:\n  taizhang-hub init --data /var/lib/taizhang/hub --bureau-name 海门工商局")
+        @Option(name: .customLong("bureau-name"), help: ArgumentHelp("The bureau's name, which heads every export (also: 'taizhang-hub settings').", valueName: "name"))
+        var bureauName: String?
         @OptionGroup var data: HubDataOptions
 
         func run() throws {
             try Failure.reporting {
                 let directory = HubDirectory.resolve(data.data)
-                let key = try directory.create()
+                let key = try directory.create(settings: bureauName.map { [.bureauName: $0] } ?? [:])
                 print("Created the hub in \(directory.path).")
                 print("Give this public key to every branch office (taizhang-agent init --hub-key):")
                 print(key)
