@@ -1,4 +1,5 @@
 import Foundation
+import TaizhangTesting
 import XCTest
 
 /// A program outside the package that a test needs (LibreOffice, poppler's pdftotext, Python
@@ -7,24 +8,16 @@ import XCTest
 struct ExternalTool {
     let path: String
 
-    static var onCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
-
-    /// The first of `names` found on the PATH (or an absolute path that exists).
+    /// The first of `names` found on the PATH (or an absolute path that exists), through
+    /// TaizhangTesting's `RequiredPart`, so every test treats a missing part alike.
     static func find(_ names: [String], install: String) throws -> ExternalTool {
-        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
-        for name in names {
-            let candidates = name.hasPrefix("/") ? [name] : folders.map { $0 + "/" + name }
-            if let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) {
-                return ExternalTool(path: found)
-            }
-        }
-        try unavailable("\(names[0]) is not installed (\(install))")
-        throw XCTSkip("unreachable")
+        ExternalTool(path: try RequiredPart.locate(names[0], at: names, package: install) { XCTSkip($0) })
     }
 
-    /// Skips (or, on CI, fails) with `reason`.
+    /// Skips (or, under CI=true, fails) with `reason`: a part that is not a program (a Python
+    /// module, root for mounting).
     static func unavailable(_ reason: String) throws {
-        if onCI { throw Unavailable(reason: reason + "; CI=true, so this fails instead of skipping") }
+        if RequiredPart.underCI { throw Unavailable(reason: reason + "; under CI=true every part a test needs must be there") }
         print("skipped: \(reason)")
         throw XCTSkip(reason)
     }

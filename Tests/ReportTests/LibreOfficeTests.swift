@@ -1,6 +1,7 @@
 import Foundation
 import TaizhangCore
 import TaizhangReport
+import TaizhangTesting
 import XCTest
 
 /// The workbook opened and printed by a real spreadsheet program: LibreOffice (Debian's
@@ -14,7 +15,7 @@ final class LibreOfficeTests: XCTestCase {
 
     static func office() throws -> ExternalTool {
         try ExternalTool.find(["soffice", "libreoffice", "/usr/lib/libreoffice/program/soffice"],
-                              install: "apt-get install libreoffice-calc fonts-noto-cjk")
+                              install: "libreoffice-calc fonts-noto-cjk")
     }
 
     /// Converts `file` with LibreOffice into `folder`; returns the converted file's path.
@@ -52,7 +53,7 @@ final class LibreOfficeTests: XCTestCase {
     }
 
     func testThePrintedReportHasItsTitlePagesAndPageNumbers() throws {
-        let pdftotext = try ExternalTool.find(["pdftotext"], install: "apt-get install poppler-utils")
+        let pdftotext = try ExternalTool.find(["pdftotext"], install: "poppler-utils")
         for language in ReportLanguage.allCases {
             let scratch = try ScratchFolder("lo-pdf-\(language.rawValue)")
             let workbook = scratch.path("report-\(language.rawValue).xlsx")

@@ -10,7 +10,7 @@ final class PythonReaderTests: XCTestCase {
     static let scripts = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts")
 
     static func python(needing module: String? = nil) throws -> ExternalTool {
-        let python = try ExternalTool.find(["python3"], install: "apt-get install python3")
+        let python = try ExternalTool.find(["python3"], install: "python3")
         if let module, try python.run(["-c", "import \(module)"]).status != 0 {
             try ExternalTool.unavailable("the Python module \(module) is not installed (python3 -m pip install \(module))")
         }
