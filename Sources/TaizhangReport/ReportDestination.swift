@@ -76,12 +76,12 @@ public enum ReportDestination {
 
     /// One line for the operator once a file is written: what it holds.
     public static func summary(_ report: MonthlyReport, context: ReportContext = ReportContext(), path: String) -> String {
-        var state = report.isComplete ? "complete"
-            : "INCOMPLETE (\(report.incompleteBranches.map(\.id).joined(separator: ", ")) not confirmed through the month's end)"
-        if !context.openFlags.isEmpty {
-            state += report.isComplete ? " ledgers, but NOT CLEAN" : ","
-            state += " open flags at \(context.openFlags.keys.sorted().joined(separator: ", "))"
+        var problems: [String] = []
+        if !report.isComplete {
+            problems.append("\(report.incompleteBranches.map(\.id).joined(separator: ", ")) not confirmed through the month's end")
         }
+        if !context.openFlags.isEmpty { problems.append("open flags at \(context.openFlags.keys.sorted().joined(separator: ", "))") }
+        var state = problems.isEmpty ? "complete" : "INCOMPLETE (" + problems.joined(separator: "; ") + ")"
         if !context.revoked.isEmpty { state += ", revoked: \(context.revoked.sorted().joined(separator: ", "))" }
         var line = "Wrote \(path): \(report.month) as of \(report.asOf), \(report.branches.count) branches, "
             + "\(report.entries) entries, \(state), hash \(report.hash.prefix(16))…"
