@@ -11,6 +11,8 @@ public final class ReportFile {
     private let temporaryPath: String
     private var descriptor: Int32
     private var written = false
+    /// Renamed into place: the temporary name is gone and must not be removed any more.
+    private var published = false
 
     /// Creates the temporary file in the destination's folder.
     public init(path: String) throws(ReportError) {
@@ -49,6 +51,7 @@ public final class ReportFile {
         guard written else { throw .unwritable(path: path, detail: "nothing was written to it") }
         guard rename(temporaryPath, path) == 0 else { throw failure() }
         written = false
+        published = true
         let folder = open(Self.folder(of: path).isEmpty ? "." : Self.folder(of: path), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folder >= 0 {
             _ = fsync(folder)
@@ -68,7 +71,7 @@ public final class ReportFile {
             close(descriptor)
             descriptor = -1
         }
-        unlink(temporaryPath)
+        if !published { unlink(temporaryPath) }
         written = false
     }
 
