@@ -30,7 +30,7 @@ public final class RunningProgram: @unchecked Sendable {
     deinit {
         if process.isRunning {
             kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            _ = waitForExit(timeout: 30)
         }
     }
 
@@ -42,7 +42,13 @@ public final class RunningProgram: @unchecked Sendable {
 
     /// Waits for a stdout line starting with `prefix`; returns the rest of it.
     public func waitForLine(startingWith prefix: String, timeout: TimeInterval = 60) throws -> String {
-        try output.waitForLine(startingWith: prefix, timeout: timeout)
+        do {
+            return try output.waitForLine(startingWith: prefix, timeout: timeout)
+        } catch let failure as Failure {
+            // Ended early: say how, with all it wrote to stderr (drained once it has exited).
+            guard output.hasEnded, waitForExit(timeout: 5) else { throw failure }
+            throw Failure(message: "exited with status \(process.terminationStatus) before printing '\(prefix)': \(output.errors)")
+        }
     }
 
     /// Sends `signal` and waits for the process to end; returns its exit status. Past
@@ -52,7 +58,7 @@ public final class RunningProgram: @unchecked Sendable {
         if process.isRunning { kill(process.processIdentifier, signal) }
         guard waitForExit(timeout: timeout) else {
             kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            _ = waitForExit(timeout: 30)
             throw Failure(message: "did not stop within \(timeout) s after signal \(signal)")
         }
         return process.terminationStatus
@@ -85,6 +91,7 @@ final class CollectedOutput: @unchecked Sendable {
     private var ended = false
 
     var lines: [String] { lock.withLock { collectedLines } }
+    var hasEnded: Bool { lock.withLock { ended } }
     var errors: String { lock.withLock { collectedErrors } }
 
     func addStandardOutput(_ data: Data) {

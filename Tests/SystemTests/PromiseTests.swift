@@ -133,6 +133,40 @@ final class PromiseTests: XCTestCase {
         XCTAssertEqual(try bureau.inventory(of: "sanchang")?["card"]?["received"], 0)
     }
 
+    /// A session silent for ten minutes is forgotten: its next BATCH needs a new HELLO (428).
+    /// The hub runs under libfaketime at 100× speed (preloaded into the hub itself, not through
+    /// the `faketime` wrapper, which would not pass signals on), so ten minutes pass in six seconds.
+    func testAnIdleSessionIsForgottenAfterTenMinutes() throws {
+        let library = "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1"
+        guard FileManager.default.fileExists(atPath: library) else {
+            let reason = "libfaketime is not installed (apt-get install faketime)"
+            if RequiredPart.underCI { return XCTFail(reason) }
+            throw XCTSkip(reason)
+        }
+        let bureau = try TestBureau(self)
+        // Through `sh -c exec`: spawned directly by Foundation with libfaketime preloaded, the
+        // hub saw no command-line arguments at all.
+        let fast = try Program(executable: "/bin/sh", environment: ["TAIZHANG_HUB_DATA": bureau.hubData, "LD_PRELOAD": library,
+                                                                     "FAKETIME": "+0 x100", "FAKETIME_DONT_FAKE_MONOTONIC": "1"])
+            .start(["-c", "exec \"$0\" \"$@\"", bureau.hub.path, "serve", "--bind", "tcp://127.0.0.1:*"])
+        let endpoint = try fast.waitForLine(startingWith: "serving on ")
+        let keys = try CurveKeyPair.generate()
+        try bureau.ok(["enroll", "--branch", "sanchang", "--name", "三厂分局", "--key", keys.publicKey])
+        let agent = try RawAgent(endpoint: endpoint, hubKey: bureau.hubKey, keys: keys)
+        let hello = WireMessage.hello(incarnation: Array(repeating: 5, count: 16), lastSeq: 2)
+        XCTAssertEqual(try agent.exchange(hello), .welcome(heldSeq: 0, maxEntries: 500, maxBytes: 1 << 20))
+        XCTAssertEqual(try agent.exchange(.batch(entries: RawAgent.entries(1...1))), .ack(heldSeq: 1))
+        // Twelve of the hub's minutes (ten idle, then its once-a-minute pruning) in 7.2 s.
+        let idle = Date()
+        try bureau.eventually("twelve minutes pass at the hub", timeout: 30) { Date().timeIntervalSince(idle) > 7.2 }
+        guard case .error(.helloRequired, _, _, _)? = try agent.exchange(.batch(entries: RawAgent.entries(2...2))) else {
+            return XCTFail("a forgotten session's batch must be refused until a new HELLO")
+        }
+        XCTAssertEqual(try agent.exchange(hello), .welcome(heldSeq: 1, maxEntries: 500, maxBytes: 1 << 20))
+        XCTAssertEqual(try agent.exchange(.batch(entries: RawAgent.entries(2...2))), .ack(heldSeq: 2))
+        XCTAssertEqual(try fast.stop(SIGTERM), 0, fast.stderr)
+    }
+
     func testSecretKeysAreReadableByTheirOwnerOnly() throws {
         let bureau = try TestBureau(self)
         let agent = try bureau.addAgent("sanchang")
