@@ -81,9 +81,9 @@ enum XLSXWorksheet {
     static func rowHeight(_ row: ReportSheet.Row, widths: [Int]) -> String? {
         func lines(_ cell: ReportSheet.Cell, width: Int) -> Int {
             guard case .text(let text) = cell else { return 1 }
-            let usable = max(width - 1, 1)
+            let usable = max(Double(width) * 0.9 - 1, 1)
             return text.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { max(1, (DisplayWidth.of(String($0)) + usable - 1) / usable) }.reduce(0, +)
+                .map { max(1, Int((glyphWidth(String($0)) / usable).rounded(.up))) }.reduce(0, +)
         }
         let lineHeight = 16
         switch row.role {
@@ -98,6 +98,17 @@ enum XLSXWorksheet {
             return String(count * lineHeight + (row.role == .caption ? 6 : 4))
         case .signature: return "30"
         default: return nil
+        }
+    }
+
+    /// How many digit widths `text` takes in the sheet's font, roughly: column widths count
+    /// digits; CJK glyphs and capitals run a little wider than DisplayWidth says, lower case narrower.
+    static func glyphWidth(_ text: String) -> Double {
+        text.unicodeScalars.reduce(0) { sum, scalar in
+            if scalar.value >= 0x2E80 { return sum + 2.15 }
+            if ("A"..."Z").contains(scalar) || scalar == "W" || scalar == "m" || scalar == "w" { return sum + 1.25 }
+            if ("a"..."z").contains(scalar) || scalar == " " { return sum + 0.9 }
+            return sum + 1.0
         }
     }
 
