@@ -40,7 +40,7 @@ public struct HubConfig: Sendable, Equatable {
             do {
                 config.report.set(key, try ReportSettings.check(key, text))
             } catch {
-                throw ConfigError.invalidValue(path: path, key: key.rawValue, detail: "was refused: \(error)")
+                throw ConfigError.invalidValue(path: path, key: key.rawValue, detail: error.detail)
             }
         }
         if let hours = config.silentAfterHours, !silentAfterHoursRange.contains(hours) {

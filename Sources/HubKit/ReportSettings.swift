@@ -90,19 +90,22 @@ public enum ReportSettingsError: Error, Sendable, Equatable, CustomStringConvert
 
     public var description: String {
         switch self {
-        case .name(let key, let detail):
-            "\(key.flag) was refused: \(detail) (an empty value, \(key.flag) '', clears it)"
+        case .name(let key, _): "\(key.flag) was refused: \(detail) (an empty value, \(key.flag) '', clears it)"
+        case .deadline: "--report-deadline-workdays \(detail)"
+        }
+    }
+
+    /// What is wrong with the value, without naming where it came from.
+    public var detail: String {
+        switch self {
+        case .name(_, let detail): detail
         case .deadline(let text):
-            "--report-deadline-workdays takes a number of working days from \(ReportSettings.deadlineRange.lowerBound) to \(ReportSettings.deadlineRange.upperBound), not '\(text)'"
+            "takes a number of working days from \(ReportSettings.deadlineRange.lowerBound) to \(ReportSettings.deadlineRange.upperBound), not '\(text)'"
         }
     }
 }
 
 extension ReportSettings.Key {
     /// The command-line flag that sets it.
-    public var flag: String { "--" + rawValue.replacingOccurrencesOfUnderscore }
-}
-
-extension String {
-    fileprivate var replacingOccurrencesOfUnderscore: String { String(map { $0 == "_" ? "-" : $0 }) }
+    public var flag: String { "--" + String(rawValue.map { $0 == "_" ? "-" : $0 }) }
 }

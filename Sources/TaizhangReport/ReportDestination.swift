@@ -29,6 +29,14 @@ public enum ReportDestination {
         "taizhang-export-\(month).\(format.rawValue)"
     }
 
+    /// `taizhang-export-YYYY-MM.xlsx`, or for a span `taizhang-export-YYYY-MM-to-YYYY-MM.xlsx`.
+    public static func defaultFileName(months: [YearMonth], format: ReportFormat) -> String {
+        guard let first = months.first, let last = months.last, first != last else {
+            return defaultFileName(month: months.first ?? CivilDate.earliest.yearMonth, format: format)
+        }
+        return "taizhang-export-\(first)-to-\(last).\(format.rawValue)"
+    }
+
     /// The file's path, if it is one.
     public var path: String? {
         if case .file(let file) = self { return file.path }

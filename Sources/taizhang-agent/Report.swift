@@ -43,8 +43,7 @@ extension TaizhangAgent {
                     if flat, format == .json { throw ReportError.flatJSON }
                     let directory = data.directory
                     let database = try directory.open()
-                    let defaultName = months.count == 1 ? ReportDestination.defaultFileName(month: months[0], format: format)
-                        : "taizhang-export-\(months[0])-to-\(months[months.count - 1]).\(format.rawValue)"
+                    let defaultName = ReportDestination.defaultFileName(months: months, format: format)
                     let destination = try ReportDestination.open(out: out, format: format, defaultName: defaultName,
                                                                  force: force, dataFolder: directory.path)
                     let now = Timestamp.now()

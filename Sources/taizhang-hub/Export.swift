@@ -69,8 +69,7 @@ extension TaizhangHub {
             let asOf = try asOf.map { text throws(ReportError) in try ReportPeriod.asOf(text, zone: zone) }
             let directory = HubDirectory.resolve(data.data)
             let database = try directory.open()
-            let defaultName = months.count == 1 ? ReportDestination.defaultFileName(month: months[0], format: format)
-                : "taizhang-export-\(months[0])-to-\(months[months.count - 1]).\(format.rawValue)"
+            let defaultName = ReportDestination.defaultFileName(months: months, format: format)
             let destination = try ReportDestination.open(out: out, format: format, defaultName: defaultName, force: force,
                                                          dataFolder: directory.path)
             // Every month as of the same instant: the first report fixes it.
