@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import TaizhangCore
 
@@ -8,14 +9,15 @@ enum EntryRow {
         standard, occurred_on, recorded_at, clerk, voids
         """
 
-    static let insertSQL = "INSERT INTO entry (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    static let insertSQL = "INSERT INTO entry (\(columns), hash, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
-    static func arguments(_ entry: Entry) -> StatementArguments {
+    /// The row of `entry`, with its content hash and chain (docs/PROTOCOL.md, "Chain").
+    static func arguments(_ entry: Entry, hash: [UInt8], chain: [UInt8]) -> StatementArguments {
         let details = entry.details
         return [entry.seq, entry.branch, entry.material.rawValue, entry.action.rawValue, entry.item,
                 entry.quantity, details.location, details.staff, details.channel, details.reason,
                 details.batch, details.standard, entry.occurredOn.description,
-                entry.recordedAt.millisecondsSinceEpoch, entry.clerk, entry.voids]
+                entry.recordedAt.millisecondsSinceEpoch, entry.clerk, entry.voids, Data(hash), Data(chain)]
     }
 
     /// Decodes a row selected with `columns`, starting at column `offset`.

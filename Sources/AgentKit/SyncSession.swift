@@ -55,20 +55,24 @@ public final class SyncSession {
     }
 
     /// Sends everything recorded so far; returns once the hub holds it all, throws
-    /// `SyncError.unreachable` after `timeoutSeconds` without getting there.
+    /// `SyncError.unreachable` (or `.hubCannotStore`) after `timeoutSeconds` without getting there.
     public func syncAll(timeoutSeconds: Int, stop: StopSignal = StopSignal(), progress: (Progress) -> Void = { _ in }) throws -> Progress {
         let deadline = Self.nowMs() + Int64(timeoutSeconds) * 1000
-        var state = try Stream(sync: database.syncState())
+        var state = try conversation()
         let target = state.lastSeq
         var handshakeFailed = false
         while true {
             if stop.isRaised { throw SyncError.interrupted(pending: state.lastSeq - state.acked) }
-            let outcome = try converse(&state, until: { $0.acked >= target && $0.welcomed }, deadline: deadline,
+            let outcome = try converse(&state, until: { $0.holds(target) }, deadline: deadline,
                                        stop: stop, progress: progress, handshakeFailed: &handshakeFailed)
             if outcome == .done { return Progress(ackedSeq: state.acked, lastSeq: state.lastSeq) }
             guard Self.nowMs() < deadline else {
+                let pending = state.lastSeq - state.acked
+                if let refusal = state.lastTransientRefusal {
+                    throw noted(.hubCannotStore(endpoint: info.hubEndpoint, pending: pending, message: refusal.message))
+                }
                 throw noted(.unreachable(endpoint: info.hubEndpoint, seconds: timeoutSeconds,
-                                         pending: state.lastSeq - state.acked, handshakeFailed: handshakeFailed))
+                                         pending: pending, handshakeFailed: handshakeFailed))
             }
             pause(until: deadline, stop: stop)
         }
@@ -79,7 +83,7 @@ public final class SyncSession {
     /// and noted for `status`, and retried at the longest backoff, since the operator may fix
     /// it at the hub. Throws only if the ledger itself cannot be read.
     public func runForever(stop: StopSignal, progress: (Progress) -> Void = { _ in }) throws {
-        var state = try Stream(sync: database.syncState())
+        var state = try conversation()
         var handshakeFailed = false
         while !stop.isRaised {
             do {
@@ -94,20 +98,14 @@ public final class SyncSession {
         }
     }
 
-    /// Where a conversation stands.
-    struct Stream {
-        var acked: Int64
-        var lastSeq: Int64
-        var nextSeq: Int64 = 1
-        var welcomed = false
-        var inFlight: [Int64] = []
-        var maxEntries = 500
-        var maxBytes = 1 << 20
-
-        init(sync: SyncState) {
-            acked = sync.ackedSeq
-            lastSeq = sync.lastSeq
-        }
+    private func conversation() throws -> SyncConversation {
+        let sync = try database.syncState()
+        var limits = SyncConversation.Limits()
+        limits.window = options.window
+        limits.batchEntries = options.batchEntries
+        limits.replyTimeoutMs = Int64(options.replyTimeoutMs)
+        limits.heartbeatMs = Int64(options.heartbeatMs)
+        return SyncConversation(acked: sync.ackedSeq, lastSeq: sync.lastSeq, limits: limits)
     }
 
     enum Outcome { case done, reconnect }

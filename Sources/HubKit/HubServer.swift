@@ -32,7 +32,7 @@ public final class HubServer {
     struct Session {
         /// The authenticated key; a routing id reused by another key starts a new session.
         let key: String
-        var welcomed = false
+        var conversation = HubConversation()
         var lastSeen: Timestamp
     }
 

@@ -22,27 +22,29 @@ final class HostileInputTests: XCTestCase {
             }
             return status
         }
-        let hello = WireMessage.hello(incarnation: Array(repeating: 1, count: 16), lastSeq: 3).encoded()
+        let incarnation = Array(repeating: UInt8(1), count: 16)
+        let hello = RawAgent.hello(branch: "mallory", incarnation: incarnation, lastSeq: 3).encoded()
         XCTAssertEqual(try status([[0xDE, 0xAD, 0xBE, 0xEF]]), .malformed, "garbage")
         XCTAssertEqual(try status([Array(hello.prefix(10))]), .malformed, "truncated")
         XCTAssertEqual(try status([hello, hello]), .malformed, "two frames")
-        XCTAssertEqual(try status([[0x54, 0x5A, 1, 0x42]]), .malformed, "unknown type")
+        XCTAssertEqual(try status([[0x54, 0x5A, WireMessage.version, 0x42]]), .malformed, "unknown type")
         XCTAssertEqual(try status([[0x54, 0x5A, 9, 0x01] + Array(hello.dropFirst(4))]), .unsupportedVersion, "future version")
-        XCTAssertEqual(try status([WireMessage.batch(entries: RawAgent.entries(1...1)).encoded()]), .helloRequired)
-        XCTAssertEqual(try attacker.exchange(.hello(incarnation: Array(repeating: 1, count: 16), lastSeq: 3)),
-                       .welcome(heldSeq: 0, maxEntries: 500, maxBytes: 1 << 20))
+        XCTAssertEqual(try status([RawAgent.batch(1...1, branch: "mallory", incarnation: incarnation).encoded()]), .helloRequired)
+        XCTAssertEqual(try attacker.exchange(RawAgent.hello(branch: "mallory", incarnation: incarnation, lastSeq: 3)),
+                       .welcome(heldSeq: 0, chain: RawAgent.chain(branch: "mallory", incarnation: incarnation, through: 0),
+                                maxEntries: 500, maxBytes: 1 << 20))
         var badUTF8 = RawAgent.entries(1...1)[0]
         badUTF8[26] = 0xFF
-        XCTAssertEqual(try status([WireMessage.batch(entries: [badUTF8]).encoded()]), .malformed, "invalid UTF-8")
+        XCTAssertEqual(try status([RawAgent.unanchored([badUTF8]).encoded()]), .malformed, "invalid UTF-8")
         var seqZero = RawAgent.entries(1...1)[0]
         seqZero.replaceSubrange(0..<8, with: [UInt8](repeating: 0, count: 8))
-        XCTAssertEqual(try status([WireMessage.batch(entries: [seqZero]).encoded()]), .malformed, "seq 0")
+        XCTAssertEqual(try status([RawAgent.unanchored([seqZero]).encoded()]), .malformed, "seq 0")
         var seqHuge = RawAgent.entries(1...1)[0]
         seqHuge.replaceSubrange(0..<8, with: [0x80, 0, 0, 0, 0, 0, 0, 0])
-        XCTAssertEqual(try status([WireMessage.batch(entries: [seqHuge]).encoded()]), .malformed, "seq 2^63")
-        XCTAssertEqual(try status([WireMessage.batch(entries: RawAgent.entries(1_000_000...1_000_000)).encoded()]), .gap, "jump ahead")
-        XCTAssertEqual(try status([WireMessage.batch(entries: RawAgent.entries(1...1) + RawAgent.entries(3...3)).encoded()]), .malformed, "not consecutive")
-        XCTAssertEqual(try status([WireMessage.ack(heldSeq: 5).encoded()]), .malformed, "a hub's message")
+        XCTAssertEqual(try status([RawAgent.unanchored([seqHuge]).encoded()]), .malformed, "seq 2^63")
+        XCTAssertEqual(try status([RawAgent.unanchored(RawAgent.entries(1_000_000...1_000_000)).encoded()]), .gap, "jump ahead")
+        XCTAssertEqual(try status([RawAgent.unanchored(RawAgent.entries(1...1) + RawAgent.entries(3...3)).encoded()]), .malformed, "not consecutive")
+        XCTAssertEqual(try status([WireMessage.ack(heldSeq: 5, chain: [UInt8](repeating: 0, count: 32)).encoded()]), .malformed, "a hub's message")
 
         try honest.ok(["sync"])
         XCTAssertEqual(try bureau.inventory(of: "sanchang"), try honest.inventory())
@@ -70,16 +72,19 @@ final class HostileInputTests: XCTestCase {
         // Another enrolled client choosing the routing id a connected client uses: it is
         // refused or served as its own branch, never as the other's.
         let owner = try RawAgent(endpoint: bureau.endpoint!, hubKey: bureau.hubKey, keys: keys, routingId: Array("agent-1".utf8))
-        XCTAssertEqual(try owner.exchange(.hello(incarnation: Array(repeating: 1, count: 16), lastSeq: 1)),
-                       .welcome(heldSeq: 0, maxEntries: 500, maxBytes: 1 << 20))
+        let incarnation = Array(repeating: UInt8(1), count: 16)
+        XCTAssertEqual(try owner.exchange(RawAgent.hello(branch: "mallory", incarnation: incarnation, lastSeq: 1)),
+                       .welcome(heldSeq: 0, chain: RawAgent.chain(branch: "mallory", incarnation: incarnation, through: 0),
+                                maxEntries: 500, maxBytes: 1 << 20))
         let eveKeys = try CurveKeyPair.generate()
         try bureau.ok(["enroll", "--branch", "eve", "--name", "窃听者", "--key", eveKeys.publicKey])
         let squatter = try RawAgent(endpoint: bureau.endpoint!, hubKey: bureau.hubKey, keys: eveKeys, routingId: Array("agent-1".utf8))
         try squatter.socket.setReceiveTimeout(2000)
-        if let reply = try? squatter.exchange(.batch(entries: RawAgent.entries(1...1))) {
+        if let reply = try? squatter.exchange(RawAgent.batch(1...1, branch: "eve", incarnation: incarnation)) {
             XCTAssertEqual(reply, .error(.helloRequired, heldSeq: 0, seq: 0, message: "send HELLO first"))
         }
-        XCTAssertEqual(try owner.exchange(.batch(entries: RawAgent.entries(1...1))), .ack(heldSeq: 1))
+        XCTAssertEqual(try owner.exchange(RawAgent.batch(1...1, branch: "mallory", incarnation: incarnation)),
+                       .ack(heldSeq: 1, chain: RawAgent.chain(branch: "mallory", incarnation: incarnation, through: 1)))
         XCTAssertEqual(try bureau.inventory(of: "mallory")?["card"]?["received"], 10)
         XCTAssertEqual(try bureau.inventory(of: "eve")?["card"]?["received"], 0)
 
@@ -103,7 +108,7 @@ final class HostileInputTests: XCTestCase {
                     _ = try attacker.socket.receive(dontWait: true)
                 }
             }
-            _ = try attacker.socket.send(WireMessage.hello(incarnation: Array(repeating: 9, count: 16), lastSeq: 0).encoded())
+            _ = try attacker.socket.send(RawAgent.hello(branch: "mallory", incarnation: Array(repeating: 9, count: 16), lastSeq: 0).encoded())
             while let reply = try attacker.socket.receive() {
                 if case .welcome? = try? WireMessage.decode(reply.frames[0]) { return }
             }
