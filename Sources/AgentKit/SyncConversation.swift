@@ -32,6 +32,12 @@ public struct SyncConversation: Sendable {
         public var after: Int64
         public var maxEntries: Int
         public var maxBytes: Int
+
+        public init(after: Int64, maxEntries: Int, maxBytes: Int) {
+            self.after = after
+            self.maxEntries = maxEntries
+            self.maxBytes = maxBytes
+        }
     }
 
     public let limits: Limits
