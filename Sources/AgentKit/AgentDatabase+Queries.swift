@@ -71,7 +71,7 @@ extension AgentDatabase {
                 FROM entry WHERE seq > ? ORDER BY seq
                 """, arguments: [since])
             while let row = try cursor.next() {
-                try body(EntryRow.decode(row), row[16])
+                try body(EntryRow.decode(row), Int64.fromDatabaseValue(row[16]))
             }
         }
     }
