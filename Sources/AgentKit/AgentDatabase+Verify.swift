@@ -17,7 +17,7 @@ extension AgentDatabase {
         try read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             guard integrity == ["ok"] else {
-                throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: integrity.prefix(3).joined(separator: "; "))
+                throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: integrity.prefix(3).joined(separator: "; ").replacingOccurrences(of: "\n", with: " "))
             }
             let (branch, incarnation) = try Self.owner(db)
             var verifier = ChainVerifier(genesis: LedgerChain.genesis(branch: branch, incarnation: incarnation))
@@ -49,7 +49,7 @@ extension AgentDatabase {
         try read { db in
             let quick = try String.fetchAll(db, sql: "PRAGMA quick_check")
             guard quick == ["ok"] else {
-                throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: quick.prefix(3).joined(separator: "; "))
+                throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: quick.prefix(3).joined(separator: "; ").replacingOccurrences(of: "\n", with: " "))
             }
             let (branch, incarnation) = try Self.owner(db)
             let rows = try Row.fetchAll(db, sql: "SELECT \(EntryRow.columns), hash, chain FROM entry ORDER BY seq DESC LIMIT 2")
@@ -61,6 +61,17 @@ extension AgentDatabase {
             guard let entry, let previous, let chain = Data.fromDatabaseValue(last[17]).map([UInt8].init),
                   LedgerChain.next(previous, contentHash: EntryCodec.contentHash(entry)) == chain else {
                 throw AgentError.verifyFailed(path: path, branch: branch, seq: seq, detail: "the chain head does not follow from the stored entry")
+            }
+        }
+    }
+
+    /// SQLite's quick check (every page read, a few ms for years of entries): a damaged file
+    /// is refused before anything reads a damaged page or writes next to it.
+    public func checkPages() throws {
+        try read { db in
+            let quick = try String.fetchAll(db, sql: "PRAGMA quick_check")
+            guard quick == ["ok"] else {
+                throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: quick.prefix(3).joined(separator: "; ").replacingOccurrences(of: "\n", with: " "))
             }
         }
     }

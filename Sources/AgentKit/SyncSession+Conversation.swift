@@ -10,11 +10,11 @@ extension SyncSession {
         _ state: inout SyncConversation, until finished: (SyncConversation) -> Bool, deadline: Int64, stop: StopSignal,
         progress: (Progress) -> Void, handshakeFailed: inout Bool
     ) throws -> Outcome {
-        let head = try database.syncState().lastSeq
-        guard let chain = try database.chain(at: head) else {
+        let head = try ledger.syncState().lastSeq
+        guard let chain = try ledger.chain(at: head) else {
             throw AgentError.damaged(path: database.path, detail: "entry #\(head) has no chain")
         }
-        var dataVersion = try database.dataVersion()
+        var dataVersion = try ledger.dataVersion()
         try link.open()
         defer { link.close() }
         var actions = state.start(incarnation: LedgerChain.incarnationBytes(info.incarnation), lastSeq: head, chain: chain,
@@ -47,11 +47,11 @@ extension SyncSession {
                     break
                 }
             case nil:
-                let version = try database.dataVersion()
+                let version = try ledger.dataVersion()
                 var lastSeq = state.lastSeq
                 if version != dataVersion {
                     dataVersion = version
-                    lastSeq = try database.syncState().lastSeq
+                    lastSeq = try ledger.syncState().lastSeq
                 }
                 actions = state.tick(now: now, lastSeq: lastSeq)
             }
@@ -68,12 +68,12 @@ extension SyncSession {
             case .send(let message):
                 _ = try link.send(message)
             case .confirm(let seq, let chain, let fromWelcome):
-                let agreed = try database.confirm(seq, chain: chain, fromWelcome: fromWelcome)
+                let agreed = try ledger.confirm(seq, chain: chain, at: .now(), fromWelcome: fromWelcome)
                 queue += state.confirmed(seq: seq, agreed: agreed, fromWelcome: fromWelcome)
             case .progress(let clearProblem):
                 if clearProblem {
                     resetBackoff()
-                    try database.noteSyncProblem(nil)
+                    try ledger.noteSyncProblem(nil, at: .now())
                 }
                 progress(Progress(ackedSeq: state.acked, lastSeq: state.lastSeq))
             case .reconnect:
@@ -90,11 +90,11 @@ extension SyncSession {
     /// Sends the batches the machine asks for, each anchored at the ledger's chain before it.
     private func fillWindow(_ state: inout SyncConversation) throws {
         while let request = state.nextBatch() {
-            guard let previousChain = try database.chain(at: request.after) else { return }
+            guard let previousChain = try ledger.chain(at: request.after) else { return }
             var encoded: [[UInt8]] = []
             var bytes = 16 + previousChain.count
             var last = request.after
-            for entry in try database.outbox(after: request.after, limit: request.maxEntries) {
+            for entry in try ledger.outbox(after: request.after, limit: request.maxEntries) {
                 let data = EntryCodec.encode(entry)
                 if !encoded.isEmpty, bytes + data.count + 2 > request.maxBytes { break }
                 encoded.append(data)
@@ -108,7 +108,7 @@ extension SyncSession {
 
     /// Records `problem` for `status` and returns it to be thrown.
     func noted(_ problem: SyncError) -> SyncError {
-        try? database.noteSyncProblem(problem.description)
+        try? ledger.noteSyncProblem(problem.description, at: .now())
         return problem
     }
 }

@@ -31,6 +31,10 @@ public final class SyncSession {
     }
 
     let database: AgentDatabase
+    /// The ledger as the conversation sees it: the file, or the salvaged prefix of a damaged one.
+    let ledger: any SyncLedger
+    /// Set when the ledger file is damaged: what could be read is delivered, nothing is written.
+    let salvage: SalvagedLedger?
     public let info: LedgerInfo
     let link: HubLink
     let options: Options
@@ -42,6 +46,14 @@ public final class SyncSession {
                 logger: Logger = Logger(label: "taizhang.agent.sync")) throws {
         self.database = database
         info = try database.info()
+        if (try? database.checkPages()) == nil {
+            let salvage = SalvagedLedger(reading: database, info: info)
+            self.salvage = salvage
+            ledger = salvage
+        } else {
+            salvage = nil
+            ledger = database
+        }
         self.options = options
         self.logger = logger
         context = try Context()
@@ -65,7 +77,13 @@ public final class SyncSession {
             if stop.isRaised { throw SyncError.interrupted(pending: state.lastSeq - state.acked) }
             let outcome = try converse(&state, until: { $0.holds(target) }, deadline: deadline,
                                        stop: stop, progress: progress, handshakeFailed: &handshakeFailed)
-            if outcome == .done { return Progress(ackedSeq: state.acked, lastSeq: state.lastSeq) }
+            if outcome == .done {
+                if let salvage {
+                    throw AgentError.damagedTail(path: database.path, delivered: state.acked,
+                                                 firstUnreadable: salvage.firstUnreadable, detail: salvage.problem)
+                }
+                return Progress(ackedSeq: state.acked, lastSeq: state.lastSeq)
+            }
             guard Self.nowMs() < deadline else {
                 let pending = state.lastSeq - state.acked
                 if let refusal = state.lastTransientRefusal {
@@ -91,7 +109,7 @@ public final class SyncSession {
                                  handshakeFailed: &handshakeFailed)
             } catch let error as SyncError {
                 logger.error("hub refused this office", metadata: ["problem": "\(error)"])
-                try? database.noteSyncProblem(error.description)
+                try? ledger.noteSyncProblem(error.description, at: .now())
                 backoffMs = options.backoffMaxMs
             }
             if !stop.isRaised { pause(until: .max, stop: stop) }
@@ -99,7 +117,7 @@ public final class SyncSession {
     }
 
     private func conversation() throws -> SyncConversation {
-        let sync = try database.syncState()
+        let sync = try ledger.syncState()
         var limits = SyncConversation.Limits()
         limits.window = options.window
         limits.batchEntries = options.batchEntries

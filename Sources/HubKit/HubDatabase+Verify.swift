@@ -22,7 +22,7 @@ extension HubDatabase {
         try read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             guard integrity == ["ok"] else {
-                throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: integrity.prefix(3).joined(separator: "; "))
+                throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: integrity.prefix(3).joined(separator: "; ").replacingOccurrences(of: "\n", with: " "))
             }
             let branches = try Row.fetchAll(db, sql: "SELECT id, incarnation, held_seq FROM branch ORDER BY id")
             var results: [BranchVerification] = []
@@ -79,7 +79,7 @@ extension HubDatabase {
         try read { db in
             let quick = try String.fetchAll(db, sql: "PRAGMA quick_check")
             guard quick == ["ok"] else {
-                throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: quick.prefix(3).joined(separator: "; "))
+                throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: quick.prefix(3).joined(separator: "; ").replacingOccurrences(of: "\n", with: " "))
             }
             for row in try Row.fetchAll(db, sql: "SELECT id, incarnation, held_seq FROM branch") {
                 let branch = String.fromDatabaseValue(row[0]) ?? ""

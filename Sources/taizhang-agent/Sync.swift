@@ -69,7 +69,8 @@ enum AgentLogging {
                             _ body: (SyncSession, StopSignal, Logger) throws -> Void) throws {
         try Failure.reporting {
             let directory = data.directory
-            let database = try directory.open()
+            // `sync` salvages what a damaged ledger still holds; `run` refuses to start on one.
+            let database = try directory.open(checking: false)
             if checkingFirst { try database.checkAtStart() }
             let stop = StopSignal()
             let trap = SignalTrap(raising: stop)
