@@ -1,6 +1,5 @@
 import GRDB
 import TaizhangCore
-import TaizhangReport
 
 extension AgentDatabase {
     /// This office's own report of `month`, made offline from its ledger with the same

@@ -1,6 +1,5 @@
 import GRDB
 import TaizhangCore
-import TaizhangReport
 
 /// The export's reads of the logs, each as of the end of an as-of second (`end`, in UTC
 /// milliseconds): everything stored later is invisible, so the same as-of reads the same.

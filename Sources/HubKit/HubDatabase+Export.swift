@@ -1,6 +1,5 @@
 import GRDB
 import TaizhangCore
-import TaizhangReport
 
 extension HubDatabase {
     /// When this hub was created (for a hub older than its export logs: its first recorded event).

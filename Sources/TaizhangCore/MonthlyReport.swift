@@ -1,4 +1,3 @@
-import TaizhangCore
 
 /// The monthly consolidated report of one month as of one instant: rows per branch and
 /// material with a total per material, each branch's completeness, what the figures were
