@@ -41,7 +41,8 @@ extension HubDatabase {
                 let held = try ExportQuery.held(db, branch: branch.id, through: end)
                 return BranchStanding(id: branch.id, name: branch.name,
                                       complete: try ExportQuery.caughtUp(db, branch: branch.id, from: monthEnd, through: end),
-                                      lastEntryAt: held.lastEntryAt, entries: held.entries)
+                                      lastEntryAt: held.lastEntryAt, entries: held.entries,
+                                      chain: try ExportQuery.chain(db, branch: branch.id, seq: held.entries))
             }
             return MonthlyReport(
                 month: month, asOf: asOf, timeZone: timeZone.identifier, scope: .bureau, branches: standings,
