@@ -74,8 +74,10 @@ public enum WireMessage: Sendable, Equatable {
         guard try Array(reader.raw(2)) == magic else { throw WireError.malformed("not a Taizhang message") }
         let version = try reader.u8()
         let type = try reader.u8()
-        // An ERROR reads the same in every version: an older hub's refusal is still understood.
-        guard version == Self.version || (type == 0x07 && version >= 1) else { throw WireError.unsupportedVersion(version) }
+        // An ERROR reads the same in every version up to this one: an older hub's refusal is still understood.
+        guard version == Self.version || (type == 0x07 && (1...Self.version).contains(version)) else {
+            throw WireError.unsupportedVersion(version)
+        }
         let message: WireMessage
         switch type {
         case 0x01:

@@ -8,8 +8,11 @@ final class RawAgent {
     let keys: CurveKeyPair
     let context: Context
     let socket: Socket
+    /// The socket's events (connected, disconnected, handshake failures), when asked for:
+    /// the positive signal that the hub dropped a connection, where a silence proves nothing.
+    let monitor: SocketMonitor?
 
-    init(endpoint: String, hubKey: String, keys: CurveKeyPair, routingId: [UInt8]? = nil) throws {
+    init(endpoint: String, hubKey: String, keys: CurveKeyPair, routingId: [UInt8]? = nil, monitored: Bool = false) throws {
         self.keys = keys
         context = try Context()
         socket = try Socket(context: context, type: .dealer)
@@ -20,10 +23,12 @@ final class RawAgent {
         try socket.setCurveServerKey(hubKey)
         try socket.setCurvePublicKey(keys.publicKey)
         try socket.setCurveSecretKey(keys.secretKey)
+        monitor = monitored ? try socket.monitor() : nil
         try socket.connect(endpoint)
     }
 
     deinit {
+        monitor?.close()
         socket.close()
         context.close()
     }
@@ -57,6 +62,11 @@ final class RawAgent {
     /// A BATCH with an anchor that matters to nothing (refused before it is looked at).
     static func unanchored(_ entries: [[UInt8]]) -> WireMessage {
         .batch(previousChain: [UInt8](repeating: 0, count: 32), entries: entries)
+    }
+
+    /// Waits (up to 30 s) until the monitor reports that the hub closed the connection.
+    func waitForDisconnect() throws -> Bool {
+        try monitor?.waitFor(timeout: 30_000) { $0 == .disconnected } != nil
     }
 
     static func entries(_ seqs: ClosedRange<Int64>, quantity: Int64 = 10) -> [[UInt8]] {
