@@ -2,6 +2,7 @@ import AgentKit
 import ArgumentParser
 import TaizhangCore
 import TaizhangReport
+import TaizhangText
 
 extension TaizhangAgent {
     struct Report: ParsableCommand {
@@ -36,10 +37,22 @@ extension TaizhangAgent {
                     let report = try database.monthlyReport(month: month)
                     try destination.deliver(try format.render(report, language: language))
                     if let path = destination.path { print(ReportDestination.summary(report, path: path)) }
+                    if let standing = report.branches.first {
+                        let pair = ReportText.receipt(standing)
+                        if destination.path == nil { StandardStream.printError(pair) } else { print(pair) }
+                    }
                 } catch let error as ReportError {
                     throw AgentError.invalidSetting(error.description)
                 }
             }
         }
+    }
+}
+
+/// The office's receipt under its report: the clerk's sentence, in one place.
+enum ReportText {
+    static func receipt(_ standing: BranchStanding) -> String {
+        "Computed from entries 1–\(standing.entries) of this office's ledger, chain \(standing.chain?.hexString ?? "?"); "
+            + "the bureau's export covers the same ledger when it lists the same entries and chain for \(standing.id)."
     }
 }
