@@ -35,7 +35,8 @@ extension MonthlyReport {
                          ("complete", .bool(branch.complete)), ("lastEntryAt", time(branch.lastEntryAt)),
                          ("entries", .int(branch.entries)),
                          ("openFlags", .int(Int64(context.openFlags[branch.id] ?? 0))),
-                         ("revoked", .bool(context.revoked.contains(branch.id)))])
+                         ("revoked", .bool(context.revoked.contains(branch.id))),
+                         ("chain", branch.chain.map { .string($0.hexString) } ?? .null)])
             })),
             ("rows", .array(rows.map(row))),
             ("totals", .array(totals.map(row))),

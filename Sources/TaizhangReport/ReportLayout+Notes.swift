@@ -29,6 +29,7 @@ extension ReportLayout {
         ProvenanceColumn(zh: "计入记录数", en: "Entries counted", width: 10) { branch, _ in .number(branch.entries) },
         // The figures include every entry #1 … #n.
         ProvenanceColumn(zh: "最后序号", en: "Last seq", width: 10) { branch, _ in .number(branch.entries) },
+        ProvenanceColumn(zh: "台账链哈希", en: "Ledger chain", width: 68) { branch, _ in .text(branch.chain?.hexString ?? "") },
     ]
 
     /// What the report is and what it was computed from: month, as-of and time zone,

@@ -2,6 +2,7 @@ import AgentKit
 import ArgumentParser
 import TaizhangCore
 import TaizhangReport
+import TaizhangText
 
 extension TaizhangAgent {
     struct Report: ParsableCommand {
@@ -56,12 +57,25 @@ extension TaizhangAgent {
                         bytes = try format.render(reports[0], language: language, context: context)
                     }
                     try destination.deliver(bytes)
-                    guard let path = destination.path else { return }
-                    print(flat ? ReportDestination.summary(flat: reports, path: path) : ReportDestination.summary(reports[0], path: path))
+                    if let path = destination.path {
+                        print(flat ? ReportDestination.summary(flat: reports, path: path) : ReportDestination.summary(reports[0], path: path))
+                    }
+                    if let standing = reports[0].branches.first {
+                        let pair = ReportText.receipt(standing)
+                        if destination.path == nil { StandardStream.printError(pair) } else { print(pair) }
+                    }
                 } catch let error as ReportError {
                     throw AgentError.invalidSetting(error.description)
                 }
             }
         }
+    }
+}
+
+/// The office's receipt under its report: the clerk's sentence, in one place.
+enum ReportText {
+    static func receipt(_ standing: BranchStanding) -> String {
+        "Computed from entries 1–\(standing.entries) of this office's ledger, chain \(standing.chain?.hexString ?? "?"); "
+            + "the bureau's export covers the same ledger when it lists the same entries and chain for \(standing.id)."
     }
 }

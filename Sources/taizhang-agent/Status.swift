@@ -43,6 +43,9 @@ enum StatusText {
                 ("hub", .string(info.hubEndpoint)),
                 ("lastProblem", .optional(sync.lastProblem)),
                 ("lastProblemAt", sync.lastProblemAt.map { .string($0.description) } ?? .null),
+                ("confirmedSeq", sync.confirmation.map { .int($0.seq) } ?? .null),
+                ("confirmedChain", sync.confirmation.map { .string($0.chain.hexString) } ?? .null),
+                ("confirmedAt", sync.confirmation.map { .string($0.at.description) } ?? .null),
             ])),
         ])
     }
@@ -62,13 +65,15 @@ enum StatusText {
             }
         }
         let acknowledged = sync.lastAckAt.map { "last acknowledged \($0)" } ?? "never acknowledged yet"
+        let receipt = sync.confirmation.map { "Hub's last confirmation (\($0.at)): it holds entries 1–\($0.seq), chain \($0.chain.hexString)\n" }
+            ?? "The hub has not confirmed any entry yet.\n"
         let problem = sync.lastProblem.map { "Last problem (\(sync.lastProblemAt?.description ?? "?")): \($0)\n" } ?? ""
         return """
             \(info.name) (\(info.branch)) — \(sync.lastSeq) ledger entries
 
             \(table.render())
             Hub \(info.hubEndpoint): \(sync.ackedSeq) of \(sync.lastSeq) entries acknowledged, \(sync.pending) waiting to be sent; \(acknowledged).
-            \(problem)
+            \(receipt)\(problem)
             """
     }
 }

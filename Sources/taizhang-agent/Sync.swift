@@ -49,7 +49,7 @@ extension TaizhangAgent {
 
         func run() throws {
             AgentLogging.bootstrap(level: .info)
-            try AgentLogging.withSession(data) { session, stop, logger in
+            try AgentLogging.withSession(data, checkingFirst: true) { session, stop, logger in
                 logger.info("running", metadata: ["branch": "\(session.info.branch)", "hub": "\(session.info.hubEndpoint)"])
                 try session.runForever(stop: stop) { progress in
                     logger.debug("acknowledged", metadata: ["acked": "\(progress.ackedSeq)", "last": "\(progress.lastSeq)"])
@@ -64,10 +64,14 @@ extension TaizhangAgent {
 enum AgentLogging {
     /// Opens the ledger and a session with the hub, with SIGINT/SIGTERM raising `stop`, and
     /// turns failures into the agent's one-sentence errors.
-    static func withSession(_ data: DataOptions, _ body: (SyncSession, StopSignal, Logger) throws -> Void) throws {
+    /// `checkingFirst`: refuse to start on a damaged ledger (quick check and chain head).
+    static func withSession(_ data: DataOptions, checkingFirst: Bool = false,
+                            _ body: (SyncSession, StopSignal, Logger) throws -> Void) throws {
         try Failure.reporting {
             let directory = data.directory
-            let database = try directory.open()
+            // `sync` salvages what a damaged ledger still holds; `run` refuses to start on one.
+            let database = try directory.open(checking: false)
+            if checkingFirst { try database.checkAtStart() }
             let stop = StopSignal()
             let trap = SignalTrap(raising: stop)
             defer { withExtendedLifetime(trap) {} }

@@ -16,7 +16,7 @@ struct TaizhangAgent: ParsableCommand {
             """,
         subcommands: [
             Init.self, BoardCommand.self, SignCommand.self, BadgeCommand.self,
-            CardCommand.self, GuideCommand.self, VoidEntry.self, Log.self, Status.self, Sync.self, Run.self, Report.self,
+            CardCommand.self, GuideCommand.self, VoidEntry.self, Log.self, Status.self, Sync.self, Run.self, Report.self, Verify.self,
         ]
     )
 }

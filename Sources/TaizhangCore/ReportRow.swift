@@ -1,4 +1,3 @@
-import TaizhangCore
 
 /// One line of the monthly report: a branch's movements of one material in the month,
 /// between its opening and closing balance, or (with no branch) the total over branches.

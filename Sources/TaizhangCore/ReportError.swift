@@ -1,4 +1,3 @@
-import TaizhangCore
 
 /// Why a report could not be made or written, as one sentence saying what to do.
 public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,4 +1,3 @@
-import TaizhangCore
 
 /// The month an export is for and the instant it is as of, read from the command line and
 /// checked against each other.

@@ -1,5 +1,3 @@
-import TaizhangCore
-import TaizhangText
 
 extension MonthlyReport {
     /// An export issued before, as its issuer remembers it: the rows it contained (totals too).
@@ -40,17 +38,27 @@ extension MonthlyReport {
     }
 
     /// The content hash: SHA-256 of the compact JSON `{"month": …, "rows": [[branch, material,
-    /// opening, in, out, adjusted, closing, standard], …]}`.
+    /// opening, in, out, adjusted, closing, standard], …]}` (written here byte for byte as
+    /// TaizhangText's JSONValue renders it compactly, so that the domain module needs no
+    /// renderer).
     public static func contentHash(month: YearMonth, rows: [ReportRow]) -> String {
-        let canonical = JSONValue.object([
-            ("month", .string(month.description)),
-            ("rows", .array(rows.map { row in
-                .array([.optional(row.branch), .string(row.material.rawValue)]
-                       + ReportFigure.allCases.map { .optional(row[$0]) })
-            })),
-        ]).rendered(pretty: false)
-        let digits = Array("0123456789abcdef")
-        return String(SHA256.hash(Array(canonical.utf8)).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] })
+        var out: [UInt8] = Array("{\"month\":".utf8)
+        CanonicalJSON.string(month.description, to: &out)
+        out += Array(",\"rows\":[".utf8)
+        for (index, row) in rows.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(UInt8(ascii: "["))
+            if let branch = row.branch { CanonicalJSON.string(branch, to: &out) } else { out += Array("null".utf8) }
+            out.append(UInt8(ascii: ","))
+            CanonicalJSON.string(row.material.rawValue, to: &out)
+            for figure in ReportFigure.allCases {
+                out.append(UInt8(ascii: ","))
+                out += Array((row[figure].map { String($0) } ?? "null").utf8)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        out += Array("]}".utf8)
+        return SHA256.hash(out).hexString
     }
 
     /// Every figure that differs between `earlier` and `current` rows, matched by branch and
@@ -76,5 +84,26 @@ extension MonthlyReport {
     private static func zeroed(_ row: ReportRow) -> ReportRow {
         ReportRow(branch: row.branch, material: row.material, opening: 0, inflow: 0, outflow: 0, adjusted: 0,
                   closing: 0, standard: row.standard == nil ? nil : 0)
+    }
+}
+
+/// The compact JSON strings the export hash is computed over.
+enum CanonicalJSON {
+    static func string(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += Array("\\\"".utf8)
+            case "\\": out += Array("\\\\".utf8)
+            case "\n": out += Array("\\n".utf8)
+            case "\r": out += Array("\\r".utf8)
+            case "\t": out += Array("\\t".utf8)
+            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
+                let hex = String(scalar.value, radix: 16)
+                out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            default: out += Array(String(scalar).utf8)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -1,4 +1,3 @@
-import TaizhangCore
 
 /// What one material did at one branch in one month. For unit materials `inflow` counts
 /// installs or issues and `outflow` retirements or revocations; for stock they are the

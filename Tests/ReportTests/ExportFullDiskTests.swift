@@ -13,7 +13,7 @@ import Glibc
 /// A full disk, on a small tmpfs: an export whose file cannot be written, or whose record
 /// cannot be stored, leaves no file and no record, and says what happened. Mounting needs
 /// root (as here and in CI); elsewhere the test skips, but never under CI=true.
-final class FullDiskTests: XCTestCase {
+final class ExportFullDiskTests: XCTestCase {
     /// A 2 MB tmpfs, unmounted after the test.
     func smallDisk() throws -> String {
         guard getuid() == 0 else {

@@ -1,4 +1,3 @@
-import TaizhangCore
 
 /// The monthly consolidated report of one month as of one instant: rows per branch and
 /// material with a total per material, each branch's completeness, what the figures were
@@ -59,13 +58,17 @@ public struct BranchStanding: Sendable, Hashable {
     public var lastEntryAt: Timestamp?
     /// How many of the branch's ledger entries the figures include (all of #1 … #entries).
     public var entries: Int64
+    /// The ledger's chain at `entries` (docs/PROTOCOL.md, "Chain"): with `entries`, the receipt
+    /// that an office's own report and the bureau's export cover exactly the same ledger.
+    public var chain: [UInt8]?
 
-    public init(id: String, name: String, complete: Bool, lastEntryAt: Timestamp?, entries: Int64) {
+    public init(id: String, name: String, complete: Bool, lastEntryAt: Timestamp?, entries: Int64, chain: [UInt8]? = nil) {
         self.id = id
         self.name = name
         self.complete = complete
         self.lastEntryAt = lastEntryAt
         self.entries = entries
+        self.chain = chain
     }
 }
 

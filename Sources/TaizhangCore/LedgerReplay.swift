@@ -1,4 +1,3 @@
-import TaizhangCore
 
 /// A branch ledger replayed in memory through the shared rules, entry by entry, giving each
 /// entry's movement and the month it counts in (a void counts in the voided entry's month).
