@@ -3,7 +3,7 @@ SWIFT ?= swift
 RELEASE_FLAGS = -c release --static-swift-stdlib
 SYSTEM_PACKAGES = libzmq3-dev libsqlite3-dev sqlite3 tzdata zlib1g-dev pkg-config
 
-.PHONY: all deps build release demo test bench clean
+.PHONY: all deps build release demo dashboard test bench clean
 
 all: build
 
@@ -30,6 +30,11 @@ release: deps
 # year 2008 recorded through the agents, the totals and the December export (scripts/demo.sh).
 demo: release
 	bash scripts/demo.sh
+
+# The seed bureau of `make demo`, then its hub and the operator's dashboard on
+# http://127.0.0.1:8447/ until Ctrl-C, with a demo operator's login printed (scripts/dashboard.sh).
+dashboard: release
+	bash scripts/dashboard.sh
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -12,6 +12,12 @@ public struct Program: Sendable {
         self.environment = environment
     }
 
+    /// A program outside the build, by its full path (a browser driver, say).
+    public init(path: String, environment: [String: String] = [:]) {
+        self.path = path
+        self.environment = environment
+    }
+
     public struct Result: Sendable {
         public let status: Int32
         public let stdout: String
