@@ -5,6 +5,7 @@ import TaizhangCore
 /// movement per material as charts, its entries page by page, its flags with what to do.
 public struct BranchPage: Sendable {
     public struct ItemRow: Sendable {
+        public var location: String
         public var material: String
         public var item: String
         public var staff: String
@@ -35,6 +36,7 @@ public struct BranchPage: Sendable {
 
     public struct FlagRow: Sendable {
         public var kind: String
+        public var kindLabel: String
         public var seq: String
         public var detail: String
         public var at: String
@@ -49,6 +51,7 @@ public struct BranchPage: Sendable {
     public var held: Int64
     public var pending: Int64
     public var inventory: [MaterialFigures]
+    public var columns: [String]
     public var locations: [Location]
     public var badges: [ItemRow]
     public var charts: [Chart]
@@ -68,7 +71,7 @@ public struct BranchPage: Sendable {
         let lang = language == .en ? "&lang=en" : ""
         let base = "/branches/\(URLText.encode(branch.id))"
         func row(_ item: ItemState) -> ItemRow {
-            ItemRow(material: language.text(item.material.rawValue), item: item.item, staff: item.staff ?? "", since: item.since.description,
+            ItemRow(location: item.location ?? "—", material: language.text(item.material.rawValue), item: item.item, staff: item.staff ?? "", since: item.since.description,
                     conformance: item.material == .board ? language.text(item.standard ? "conforms" : "nonstandard") : "")
         }
         var byLocation: [String: [ItemRow]] = [:]
@@ -98,13 +101,13 @@ public struct BranchPage: Sendable {
         var page = BranchPage(
             frame: frame, id: branch.id, name: branch.name, state: branch.state.rawValue,
             stateLabel: language.text("state.\(branch.state.rawValue)"), held: branch.heldSeq, pending: branch.pending,
-            inventory: MaterialFigures.rows(inventory, language: language),
+            inventory: MaterialFigures.rows(inventory, language: language), columns: MaterialFigures.header(language),
             locations: byLocation.keys.sorted().map { Location(name: $0, items: byLocation[$0] ?? []) },
             badges: items.filter { $0.material == .badge }.map(row),
             charts: charts, entries: entryRows, olderHref: older,
             newestHref: before == nil ? nil : base + (lang.isEmpty ? "" : "?lang=en"),
             flags: branch.flags.map { flag in
-                FlagRow(kind: flag.kind.rawValue, seq: flag.seq.map { "#\($0)" } ?? "", detail: flag.detail, at: time.format(flag.at),
+                FlagRow(kind: flag.kind.rawValue, kindLabel: language.text("flag.\(flag.kind.rawValue)"), seq: flag.seq.map { "#\($0)" } ?? "", detail: flag.detail, at: time.format(flag.at),
                         todo: language.text("todo.\(flag.kind.rawValue)"))
             })
         page.hasBadges = !page.badges.isEmpty

@@ -72,7 +72,7 @@ public struct BranchesPage: Sendable {
                 lastHeard: branch.lastHeardAt.map { time.relative($0, now: now, language: language) } ?? language.text("never"),
                 lastHeardAt: branch.lastHeardAt.map(time.format) ?? "",
                 lastEntryAt: branch.lastEntryAt.map(time.format) ?? "",
-                flags: branch.flags.map { "\($0.kind.rawValue)\($0.seq.map { " #\($0)" } ?? "")" }.joined(separator: ", "))
+                flags: branch.flags.map { "\(language.text("flag.\($0.kind.rawValue)"))\($0.seq.map { " #\($0)" } ?? "")" }.joined(separator: ", "))
         }
         let csvQuery = [state.map { "state=\($0.rawValue)" }, sort.map { "sort=\($0)" }].compactMap { $0 }
         return BranchesPage(frame: frame, filters: filters, sorts: sorts, rows: rows, count: rows.count,

@@ -25,6 +25,7 @@ public struct ExportsPage: Sendable {
 public struct ProblemsPage: Sendable {
     public struct Group: Sendable {
         public var kind: String
+        public var kindLabel: String
         public var todo: String
         public var flags: [Flag]
     }
@@ -61,7 +62,7 @@ public struct ProblemsPage: Sendable {
                          detail: flag.detail, at: time.format(flag.at))
                 }
             }
-            return flags.isEmpty ? nil : Group(kind: kind.rawValue, todo: language.text("todo.\(kind.rawValue)"), flags: flags)
+            return flags.isEmpty ? nil : Group(kind: kind.rawValue, kindLabel: language.text("flag.\(kind.rawValue)"), todo: language.text("todo.\(kind.rawValue)"), flags: flags)
         }
         let pending = keys.filter { $0.state == .pending }.map { key in
             Key(fingerprint: key.fingerprint, attempts: key.attempts, from: key.address ?? "",
@@ -88,15 +89,16 @@ public struct HealthPage: Sendable {
     public var lastIngest: String
     public var webStarted: String
     public var refusals: [Count]
+    public var flags: [Count]
 
     public static func make(frame: PageFrame, language: WebLanguage, health: HubHealth, started: Timestamp, time: LocalTime) -> HealthPage {
         let mib = health.databaseBytes * 10 / (1 << 20)
-        var refusals = health.refusedKeys.keys.sorted().map { Count(label: "key \($0)", count: health.refusedKeys[$0] ?? 0) }
-        refusals += health.openFlags.keys.sorted().map { Count(label: "flag \($0)", count: health.openFlags[$0] ?? 0) }
+        let refusals = ["pending", "revoked"].map { Count(label: language.text("key.\($0)"), count: health.refusedKeys[$0] ?? 0) }
+        let flags = BranchFlag.Kind.allCases.map { Count(label: language.text("flag.\($0.rawValue)"), count: health.openFlags[$0.rawValue] ?? 0) }
         return HealthPage(frame: frame, entries: health.entries, batchesLastHour: health.batchesLastHour, batchesLastDay: health.batchesLastDay,
                           databaseSize: "\(mib / 10).\(mib % 10) MiB",
                           lastContact: health.lastContactAt.map(time.format) ?? language.text("never"),
                           lastIngest: health.lastIngestAt.map(time.format) ?? language.text("never"),
-                          webStarted: time.format(started), refusals: refusals)
+                          webStarted: time.format(started), refusals: refusals, flags: flags)
     }
 }

@@ -25,6 +25,7 @@ public struct OverviewPage: Sendable {
     public var pending: Int64
     public var lastIngest: String
     public var totals: [MaterialFigures]
+    public var columns: [String]
     public var month: String
     public var monthHref: String
     public var reportingRate: String
@@ -45,7 +46,7 @@ public struct OverviewPage: Sendable {
             frame: frame, enrolled: branches.count, states: states, stateChart: chart,
             pending: branches.map(\.pending).reduce(0, +),
             lastIngest: lastIngest.map(time.format) ?? language.text("never"),
-            totals: MaterialFigures.rows(totals.bureau, language: language),
+            totals: MaterialFigures.rows(totals.bureau, language: language), columns: MaterialFigures.header(language),
             month: month.month.description,
             monthHref: "/timeliness?month=\(month.month)" + (language == .en ? "&lang=en" : ""),
             reportingRate: RateText.percent(month.reportingRatePerMille),

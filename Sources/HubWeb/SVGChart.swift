@@ -18,7 +18,9 @@ public enum SVGChart {
         let plotHeight = height - top - bottom
         let maxValue = max(1, values.joined().map { abs($0) }.max() ?? 1)
         let groupWidth = categories.isEmpty ? 0 : (width - left - 8) / categories.count
-        let barWidth = series.isEmpty ? 0 : max(1, (groupWidth - 6) / series.count)
+        // Bars no wider than 28 px, centred in their group, however few the months.
+        let barWidth = series.isEmpty ? 0 : min(28, max(1, (groupWidth - 6) / series.count))
+        let inset = max(0, (groupWidth - 6 - barWidth * series.count) / 2)
         var svg = open(width: width, height: height, title: title)
         svg += "<text class=\"axis\" x=\"\(left - 4)\" y=\"\(top + 4)\" text-anchor=\"end\">\(maxValue)</text>"
         svg += "<text class=\"axis\" x=\"\(left - 4)\" y=\"\(top + plotHeight)\" text-anchor=\"end\">0</text>"
@@ -28,7 +30,7 @@ public enum SVGChart {
             for (seriesIndex, item) in series.enumerated() {
                 let value = index < values.count && seriesIndex < values[index].count ? max(0, values[index][seriesIndex]) : 0
                 let barHeight = Int(value * Int64(plotHeight) / maxValue)
-                svg += "<rect class=\"\(escape(item.cssClass))\" x=\"\(x0 + seriesIndex * barWidth)\" y=\"\(top + plotHeight - barHeight)\" width=\"\(barWidth)\" height=\"\(barHeight)\"><title>\(escape(category)) \(escape(item.label)): \(value)</title></rect>"
+                svg += "<rect class=\"\(escape(item.cssClass))\" x=\"\(x0 + inset + seriesIndex * barWidth)\" y=\"\(top + plotHeight - barHeight)\" width=\"\(barWidth)\" height=\"\(barHeight)\"><title>\(escape(category)) \(escape(item.label)): \(value)</title></rect>"
             }
             svg += "<text class=\"axis\" x=\"\(x0 + groupWidth / 2 - 3)\" y=\"\(height - bottom + 14)\" text-anchor=\"middle\">\(escape(category))</text>"
         }
@@ -72,7 +74,7 @@ public enum SVGChart {
     }
 
     static func open(width: Int, height: Int, title: String) -> String {
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\"><title>\(escape(title))</title>"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"svg-chart\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\"><title>\(escape(title))</title>"
     }
 
     static func legend(_ series: [Series], x: Int, y: Int) -> String {

@@ -30,7 +30,14 @@ enum Stylesheet {
         thead th { background: #eef2f6; font-weight: 600; }
         thead th a { color: inherit; }
         td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
-        table.totals th { width: 160px; background: #f7f9fb; }
+        table.totals th { width: 200px; background: #f7f9fb; }
+        table.inventory tbody th { background: #f7f9fb; width: 200px; }
+        table.inventory td { font-size: 16px; }
+        .cards + table, .cards + p { margin-top: 12px; }
+        p.legend { margin: 6px 0 0; color: var(--muted); font-size: 12px; }
+        .swatch { display: inline-block; width: 10px; height: 10px; margin-left: 8px; border-radius: 2px; }
+        .swatch.m-on-time { background: var(--current); } .swatch.m-late { background: var(--late); } .swatch.m-reported { background: var(--accent); }
+        .swatch.m-not-reported { background: var(--missing); } .swatch.m-not-expected { background: var(--none); }
         table.totals td { white-space: nowrap; }
         .figure { font-weight: 700; font-variant-numeric: tabular-nums; }
         small { color: var(--muted); }
@@ -50,7 +57,7 @@ enum Stylesheet {
         .chart, .charts figure { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 8px; margin: 8px 0; overflow-x: auto; }
         .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(560px, 1fr)); gap: 10px; }
         .charts figure { margin: 0; } figcaption { font-weight: 600; }
-        svg.chart { max-width: 100%; height: auto; font: 11px "Noto Sans CJK SC", sans-serif; }
+        svg.svg-chart { max-width: 100%; height: auto; font: 11px "Noto Sans CJK SC", sans-serif; }
         svg text.axis, svg text.legend { fill: var(--muted); } svg text.inbar { fill: #fff; font-weight: 700; }
         svg line.zero { stroke: var(--line); }
         .filters a { margin-right: 6px; } .filters a.current { font-weight: 700; color: var(--ink); }

@@ -45,8 +45,8 @@ enum Templates {
         <div class="chart">{{{stateChart}}}</div>
         <p>{{frame.t.lastIngest}}: <span id="last-ingest">{{lastIngest}}</span></p>
         <h2>{{frame.t.totals}}</h2>
-        <table class="totals" id="totals"><tbody>
-        {{#totals}}<tr><th>{{label}}</th>{{#figures}}<td><span class="figure" data-figure="{{path}}">{{value}}</span> <small>{{label}}</small></td>{{/figures}}</tr>{{/totals}}
+        <table class="inventory" id="totals"><thead><tr><th>{{frame.t.material}}</th>{{#columns}}<th class="n">{{.}}</th>{{/columns}}</tr></thead><tbody>
+        {{#totals}}<tr><th>{{label}}</th>{{#cells}}<td class="n">{{#figure}}<span class="figure" data-figure="{{path}}">{{value}}</span>{{/figure}}</td>{{/cells}}</tr>{{/totals}}
         </tbody></table>
         <h2>{{frame.t.lastClosedMonth}}: <a href="{{monthHref}}">{{month}}</a></h2>
         <section class="cards">
@@ -78,15 +78,17 @@ enum Templates {
         <h2 id="branch-name">{{name}} <small>{{id}}</small> <span class="tag s-{{state}}">{{stateLabel}}</span></h2>
         <p>{{frame.t.held}} {{held}} · {{frame.t.pending}} {{pending}}</p>
         <h2>{{frame.t.inventory}}</h2>
-        <table class="totals"><tbody>
-        {{#inventory}}<tr><th>{{label}}</th>{{#figures}}<td><span class="figure" data-figure="{{path}}">{{value}}</span> <small>{{label}}</small></td>{{/figures}}</tr>{{/inventory}}
+        <table class="inventory" id="inventory"><thead><tr><th>{{frame.t.material}}</th>{{#columns}}<th class="n">{{.}}</th>{{/columns}}</tr></thead><tbody>
+        {{#inventory}}<tr><th>{{label}}</th>{{#cells}}<td class="n">{{#figure}}<span class="figure" data-figure="{{path}}">{{value}}</span>{{/figure}}</td>{{/cells}}</tr>{{/inventory}}
         </tbody></table>
         <h2>{{frame.t.items}}</h2>
-        {{#locations}}<h3>{{name}}</h3><table class="list"><tbody>{{#items}}<tr><td>{{material}}</td><td>{{item}}</td><td>{{since}}</td><td>{{conformance}}</td></tr>{{/items}}</tbody></table>{{/locations}}
-        {{#hasBadges}}<h3>{{frame.t.badge}}</h3><table class="list"><tbody>{{#badges}}<tr><td>{{item}}</td><td>{{staff}}</td><td>{{since}}</td></tr>{{/badges}}</tbody></table>{{/hasBadges}}
+        <table class="list" id="items"><thead><tr><th>{{frame.t.location}}</th><th>{{frame.t.material}}</th><th>{{frame.t.item}}</th><th>{{frame.t.staff}}</th><th>{{frame.t.since}}</th><th>{{frame.t.standard}}</th></tr></thead><tbody>
+        {{#locations}}{{#items}}<tr><td>{{location}}</td><td>{{material}}</td><td>{{item}}</td><td>{{staff}}</td><td>{{since}}</td><td>{{conformance}}</td></tr>{{/items}}{{/locations}}
+        {{#badges}}<tr><td>—</td><td>{{material}}</td><td>{{item}}</td><td>{{staff}}</td><td>{{since}}</td><td></td></tr>{{/badges}}
+        </tbody></table>
         <h2>{{frame.t.movement}}</h2>
         <div class="charts">{{#charts}}<figure><figcaption>{{label}}</figcaption>{{{svg}}}</figure>{{/charts}}</div>
-        {{#hasFlags}}<h2>{{frame.t.flags}}</h2><table class="list"><tbody>{{#flags}}<tr><td>{{kind}} {{seq}}</td><td>{{detail}}</td><td>{{at}}</td><td>{{todo}}</td></tr>{{/flags}}</tbody></table>{{/hasFlags}}
+        {{#hasFlags}}<h2>{{frame.t.flags}}</h2><table class="list"><tbody>{{#flags}}<tr><td>{{kindLabel}} {{seq}}</td><td>{{detail}}</td><td>{{at}}</td><td>{{todo}}</td></tr>{{/flags}}</tbody></table>{{/hasFlags}}
         <h2>{{frame.t.entries}}</h2>
         <table class="list" id="entries"><thead><tr><th class="n">{{frame.t.seq}}</th><th>{{frame.t.material}}</th><th>{{frame.t.action}}</th><th>{{frame.t.item}}</th>
         <th class="n">{{frame.t.quantity}}</th><th>{{frame.t.occurredOn}}</th><th>{{frame.t.recordedAt}}</th><th></th></tr></thead><tbody>
@@ -109,11 +111,11 @@ enum Templates {
         <div class="card"><div class="big">{{reportingRate}}</div><div>{{frame.t.reportingRate}}</div></div>
         <div class="card"><div class="big">{{onTimeRate}}</div><div>{{frame.t.onTimeRate}}</div></div>
         </section>
-        <table class="list" id="timeliness"><thead><tr><th>{{frame.t.id}}</th><th>{{frame.t.name}}</th><th>{{frame.t.state}}</th><th>{{frame.t.completeAt}}</th></tr></thead><tbody>
+        <table class="list" id="timeliness"><thead><tr><th>{{frame.t.id}}</th><th>{{frame.t.name}}</th><th>{{frame.t.mark}}</th><th>{{frame.t.completeAt}}</th></tr></thead><tbody>
         {{#rows}}<tr data-branch="{{id}}" data-mark="{{mark}}"><td>{{id}}</td><td>{{name}}</td><td><span class="tag m-{{mark}}">{{markLabel}}</span></td><td>{{completeAt}}</td></tr>{{/rows}}
         </tbody></table>
         <h2>{{frame.t.grid}}</h2>
-        <div class="chart">{{{grid}}}</div>
+        <div class="chart">{{{grid}}}<p class="legend">{{#legend}}<span class="swatch {{cssClass}}"></span> {{label}} {{/legend}}</p></div>
         <table class="list"><thead><tr><th>{{frame.t.month}}</th><th>{{frame.t.deadline}}</th><th class="n">{{frame.t.expected}}</th><th class="n">{{frame.t.reported}}</th>
         <th class="n">{{frame.t.onTime}}</th><th class="n">{{frame.t.late}}</th><th class="n">{{frame.t.reportingRate}}</th><th class="n">{{frame.t.onTimeRate}}</th></tr></thead><tbody>
         {{#months}}<tr><td><a href="{{href}}">{{month}}</a></td><td><small>{{deadline}}</small></td><td class="n">{{expected}}</td><td class="n">{{reported}}</td><td class="n">{{onTime}}</td><td class="n">{{late}}</td><td class="n">{{reportingRate}}</td><td class="n">{{onTimeRate}}</td></tr>{{/months}}
@@ -133,7 +135,7 @@ enum Templates {
     static let problems = #"""
         {{<layout}}{{$content}}
         {{#empty}}<p>{{frame.t.noProblems}}</p>{{/empty}}
-        {{#groups}}<h2>{{frame.t.openFlags}}: {{kind}}</h2><p class="todo">{{frame.t.whatToDo}}: {{todo}}</p>
+        {{#groups}}<h2>{{frame.t.openFlags}}: {{kindLabel}}</h2><p class="todo">{{frame.t.whatToDo}}: {{todo}}</p>
         <table class="list"><tbody>{{#flags}}<tr><td><a href="{{href}}">{{branch}}</a></td><td>{{seq}}</td><td>{{detail}}</td><td>{{at}}</td></tr>{{/flags}}</tbody></table>{{/groups}}
         {{#hasKeys}}<h2>{{frame.t.pendingKeys}}</h2><p class="todo">{{frame.t.whatToDo}}: {{todoKey}}</p>
         <table class="list"><thead><tr><th>{{frame.t.fingerprint}}</th><th class="n">{{frame.t.attempts}}</th><th>{{frame.t.from}}</th><th>{{frame.t.lastHeard}}</th></tr></thead><tbody>
@@ -154,6 +156,8 @@ enum Templates {
         </tbody></table>
         <h2>{{frame.t.refusals}}</h2>
         <table class="list"><tbody>{{#refusals}}<tr><td>{{label}}</td><td class="n">{{count}}</td></tr>{{/refusals}}</tbody></table>
+        <h2>{{frame.t.openFlagsByKind}}</h2>
+        <table class="list"><tbody>{{#flags}}<tr><td>{{label}}</td><td class="n">{{count}}</td></tr>{{/flags}}</tbody></table>
         {{/content}}{{/layout}}
         """#
 

@@ -41,6 +41,12 @@ public struct TimelinessPage: Sendable {
     public var rows: [Row]
     public var months: [MonthRow]
     public var grid: String
+    public var legend: [LegendItem]
+
+    public struct LegendItem: Sendable {
+        public var cssClass: String
+        public var label: String
+    }
 
     /// `history`: the months of the grid, oldest first, ending with `current`.
     public static func make(frame: PageFrame, language: WebLanguage, current: MonthTimeliness, history: [MonthTimeliness],
@@ -79,6 +85,7 @@ public struct TimelinessPage: Sendable {
                          onTimeRate: item.deadline == nil ? "—" : RateText.percent(item.onTimeRatePerMille))
             },
             grid: SVGChart.grid(rows: branchIDs, columns: history.map { String($0.month.description.suffix(2)) }, cells: cells,
-                                title: language.text("grid")))
+                                title: language.text("grid")),
+            legend: ReportingMark.allCases.map { LegendItem(cssClass: "m-\($0.rawValue)", label: language.text("mark.\($0.rawValue)") == "—" ? language.text("notExpected") : language.text("mark.\($0.rawValue)")) })
     }
 }

@@ -1,14 +1,11 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import TaizhangTesting
 
 /// A headless Chromium driven over chromedriver's W3C WebDriver HTTP interface, on a port
 /// chromedriver chooses itself.
 final class WebDriver {
     let driver: RunningProgram
-    let base: URL
+    let client: LoopbackHTTP
     let session: String
 
     struct Failure: Error, CustomStringConvertible {
@@ -31,7 +28,8 @@ final class WebDriver {
         driver = try Program(path: Self.chromedriver).start(["--port=0"])
         let rest = try driver.waitForLine(startingWith: "ChromeDriver was started successfully on port ", timeout: 60)
         guard let port = Int(rest.prefix { $0.isNumber }) else { throw Failure(description: "chromedriver printed no port: \(rest)") }
-        base = URL(string: "http://127.0.0.1:\(port)")!
+        // Chromium's first start on a loaded machine can take a while: a generous deadline.
+        client = LoopbackHTTP(port: port, timeout: 120)
         let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
             "browserName": "chrome",
             "goog:chromeOptions": [
@@ -41,9 +39,7 @@ final class WebDriver {
                          "--disable-component-update", "--disable-sync", "--lang=zh-CN"],
             ],
         ]]]
-        var created: [String: Any] = [:]
-        // Chromium's first start on a loaded machine can take a while: a generous deadline.
-        created = try Self.call(base, "POST", "/session", capabilities, timeout: 120)
+        let created = try Self.call(client, "POST", "/session", capabilities)
         guard let value = created["value"] as? [String: Any], let id = value["sessionId"] as? String else {
             throw Failure(description: "chromedriver made no session: \(created)")
         }
@@ -51,7 +47,7 @@ final class WebDriver {
     }
 
     deinit {
-        _ = try? Self.call(base, "DELETE", "/session/\(session)", nil, timeout: 30)
+        _ = try? Self.call(client, "DELETE", "/session/\(session)", nil)
         _ = try? driver.stop()
     }
 
@@ -82,26 +78,13 @@ final class WebDriver {
     }
 
     func command(_ method: String, _ path: String, _ body: [String: Any]?) throws -> [String: Any] {
-        try Self.call(base, method, "/session/\(session)/\(path)", body, timeout: 60)
+        try Self.call(client, method, "/session/\(session)/\(path)", body)
     }
 
-    static func call(_ base: URL, _ method: String, _ path: String, _ body: [String: Any]?, timeout: TimeInterval) throws -> [String: Any] {
-        var request = URLRequest(url: base.appendingPathComponent(path))
-        request.httpMethod = method
-        request.timeoutInterval = timeout
-        if let body {
-            request.httpBody = try JSONSerialization.data(withJSONObject: body)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var result: Result<Data, Error> = .failure(Failure(description: "\(method) \(path) timed out"))
-        URLSession.shared.dataTask(with: request) { data, _, error in
-            result = error.map { .failure($0) } ?? .success(data ?? Data())
-            done.signal()
-        }.resume()
-        guard done.wait(timeout: .now() + timeout + 5) == .success else { throw Failure(description: "\(method) \(path) timed out") }
-        let data = try result.get()
-        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+    static func call(_ client: LoopbackHTTP, _ method: String, _ path: String, _ body: [String: Any]?) throws -> [String: Any] {
+        let data = try body.map { try JSONSerialization.data(withJSONObject: $0) }
+        let response = try client.request(method, path, headers: data == nil ? [] : [("Content-Type", "application/json")], body: data)
+        let object = try JSONSerialization.jsonObject(with: response.body) as? [String: Any] ?? [:]
         if let value = object["value"] as? [String: Any], let error = value["error"] as? String {
             throw Failure(description: "\(method) \(path): \(error): \(value["message"] ?? "")")
         }
