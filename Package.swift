@@ -64,7 +64,7 @@ let package = Package(
         .target(
             name: "HubWeb",
             dependencies: [
-                "HubKit", "HubJSON", "TaizhangCore", "TaizhangText",
+                "HubKit", "HubJSON", "TaizhangCore", "TaizhangText", "TaizhangReport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -101,7 +101,7 @@ let package = Package(
             name: "taizhang-bench",
             dependencies: [
                 "AgentKit", "HubKit", "TaizhangCore", "TaizhangText", "ZeroMQ", "LocalFiles",
-                "TaizhangReport",
+                "TaizhangReport", "TaizhangTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]

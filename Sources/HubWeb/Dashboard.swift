@@ -3,6 +3,7 @@ import HubJSON
 import HubKit
 import Mustache
 import TaizhangCore
+import TaizhangReport
 
 /// The dashboard's routes over one `DashboardSource`: pages rendered from view models,
 /// JSON twins built by the CLI's own `HubJSONOutput`.
@@ -69,17 +70,18 @@ public struct Dashboard: Sendable {
         }
         router.get("/timeliness") { request, context in try page(request, context, "timeliness", "timeliness") { frame, language, now in
             let month = try Self.month(request) ?? source.lastClosedMonth(at: now)
-            var history: [MonthTimeliness] = []
-            var cursor = month
-            for _ in 0..<12 {
-                history.insert(try source.timeliness(cursor), at: 0)
-                cursor = cursor.month == 1 ? YearMonth(year: cursor.year - 1, month: 12)! : YearMonth(year: cursor.year, month: cursor.month - 1)!
+            var months = [month]
+            while months.count < 12, let last = months.first {
+                months.insert(last.month == 1 ? YearMonth(year: last.year - 1, month: 12)! : YearMonth(year: last.year, month: last.month - 1)!, at: 0)
             }
+            let history = try source.database.timeliness(months: months, zone: source.settings.zone,
+                                                         calendar: source.settings.calendar, workdays: source.settings.workdays)
             return TimelinessPage.make(frame: frame, language: language, current: history[history.count - 1], history: history, time: source.time)
         } }
-        router.get("/exports") { request, context in try page(request, context, "exports", "exports") { frame, _, _ in
-            ExportsPage.make(frame: frame, issues: try source.database.exportIssues(), time: source.time)
+        router.get("/exports") { request, context in try page(request, context, "exports", "exports") { frame, language, _ in
+            ExportsPage.make(frame: frame, language: language, issues: try source.database.exportIssues(), time: source.time)
         } }
+        router.get("/exports/:month") { request, context in try exportDownload(request, context) }
         router.get("/problems") { request, context in try page(request, context, "problems", "problems") { frame, language, now in
             ProblemsPage.make(frame: frame, language: language,
                               branches: try source.database.branches(now: now, silentAfterSeconds: source.silentAfterSeconds),
@@ -111,6 +113,32 @@ public struct Dashboard: Sendable {
         let model = try build(frame, language, now)
         guard let html = library.render(model, withTemplate: template) else { throw HTTPError(.internalServerError) }
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// A month's export as of a past instant, in the bytes `taizhang-hub export --as-of` writes
+    /// (not recorded as a new issue: the dashboard only reads).
+    func exportDownload(_ request: Request, _ context: WebContext) throws -> Response {
+        guard let month = YearMonth(try context.parameters.require("month")) else { throw HTTPError(.badRequest, message: "month must be YYYY-MM") }
+        let query = request.uri.queryParameters
+        guard let asOf = query["asOf"].flatMap({ Int64(String($0)) }),
+              let format = ReportFormat(rawValue: String(query["format"] ?? "csv")),
+              let language = ReportLanguage(rawValue: String(query["lang"] ?? "zh")) else {
+            throw HTTPError(.badRequest, message: "give asOf (milliseconds), format (csv, xlsx, json) and lang (zh, en)")
+        }
+        let report: MonthlyReport
+        do {
+            report = try source.database.monthlyReport(month: month, asOf: Timestamp(millisecondsSinceEpoch: asOf), timeZone: source.settings.zone)
+        } catch let error as ReportError {
+            throw HTTPError(.badRequest, message: error.description)
+        }
+        let bytes = try format.render(report, language: language)
+        let type = switch format {
+        case .csv: "text/csv; charset=utf-8"
+        case .json: "application/json; charset=utf-8"
+        case .xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        }
+        return Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"taizhang-export-\(month).\(format.rawValue)\""],
+                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     /// The CLI prints its JSON followed by a newline; so does the API.

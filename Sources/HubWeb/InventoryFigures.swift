@@ -25,7 +25,7 @@ public struct MaterialFigures: Sendable {
     /// service, active or on hand), standard boards, received, distributed, adjusted.
     public static let columns: [[String]] = [["inService", "active", "onHand"], ["standard"], ["received"], ["distributed"], ["adjusted"]]
     public static func header(_ language: WebLanguage) -> [String] {
-        [language.text("balance"), language.text("standard"), language.text("received"), language.text("distributed"), language.text("adjusted")]
+        ["balance", "colStandard", "colReceived", "colDistributed", "colAdjusted"].map(language.text)
     }
 
     public static func rows(_ inventory: Inventory, language: WebLanguage) -> [MaterialFigures] {

@@ -8,15 +8,27 @@ public struct ExportsPage: Sendable {
         public var asOf: String
         public var hash: String
         public var issuedAt: String
+        public var downloads: [Download]
+    }
+
+    public struct Download: Sendable {
+        public var label: String
+        public var href: String
     }
 
     public var frame: PageFrame
     public var rows: [Row]
     public var empty: Bool
 
-    public static func make(frame: PageFrame, issues: [ExportIssue], time: LocalTime) -> ExportsPage {
+    /// Each issue downloads again as CSV, XLSX and JSON: `export --month M --as-of T` makes
+    /// the same bytes from the same as-of.
+    public static func make(frame: PageFrame, language: WebLanguage, issues: [ExportIssue], time: LocalTime) -> ExportsPage {
         ExportsPage(frame: frame, rows: issues.map { issue in
-            Row(month: issue.month.description, asOf: time.format(issue.asOf), hash: issue.hash, issuedAt: time.format(issue.issuedAt))
+            Row(month: issue.month.description, asOf: time.format(issue.asOf), hash: issue.hash, issuedAt: time.format(issue.issuedAt),
+                downloads: ["csv", "xlsx", "json"].map { format in
+                    Download(label: format.uppercased(),
+                             href: "/exports/\(issue.month)?asOf=\(issue.asOf.millisecondsSinceEpoch)&format=\(format)&lang=\(language.rawValue)")
+                })
         }, empty: issues.isEmpty)
     }
 }

@@ -55,8 +55,9 @@ public enum SVGChart {
         return svg + "</svg>"
     }
 
-    /// A grid of cells (rows × columns), each cell a colour class and a tooltip.
-    public static func grid(rows: [String], columns: [String], cells: [[(cssClass: String, tip: String)]], title: String) -> String {
+    /// A grid of cells (rows × columns), each cell a colour class; kept compact (no per-cell
+    /// tooltip, size from the stylesheet's `rect.cell`) since a bureau may have a thousand rows.
+    public static func grid(rows: [String], columns: [String], cells: [[String]], title: String) -> String {
         let cell = 18, left = 120, top = 22
         let width = left + columns.count * cell + 4, height = top + rows.count * cell + 4
         var svg = open(width: width, height: height, title: title)
@@ -67,7 +68,7 @@ public enum SVGChart {
             let y = top + rowIndex * cell
             svg += "<text class=\"axis\" x=\"\(left - 6)\" y=\"\(y + 13)\" text-anchor=\"end\">\(escape(row))</text>"
             for (columnIndex, value) in (rowIndex < cells.count ? cells[rowIndex] : []).enumerated() {
-                svg += "<rect class=\"\(escape(value.cssClass))\" x=\"\(left + columnIndex * cell)\" y=\"\(y)\" width=\"\(cell - 2)\" height=\"\(cell - 2)\"><title>\(escape(value.tip))</title></rect>"
+                svg += "<rect class=\"cell \(escape(value))\" x=\"\(left + columnIndex * cell)\" y=\"\(y)\" width=\"16\" height=\"16\"/>"
             }
         }
         return svg + "</svg>"

@@ -82,7 +82,7 @@ enum Templates {
         {{#inventory}}<tr><th>{{label}}</th>{{#cells}}<td class="n">{{#figure}}<span class="figure" data-figure="{{path}}">{{value}}</span>{{/figure}}</td>{{/cells}}</tr>{{/inventory}}
         </tbody></table>
         <h2>{{frame.t.items}}</h2>
-        <table class="list" id="items"><thead><tr><th>{{frame.t.location}}</th><th>{{frame.t.material}}</th><th>{{frame.t.item}}</th><th>{{frame.t.staff}}</th><th>{{frame.t.since}}</th><th>{{frame.t.standard}}</th></tr></thead><tbody>
+        <table class="list" id="items"><thead><tr><th>{{frame.t.location}}</th><th>{{frame.t.material}}</th><th>{{frame.t.item}}</th><th>{{frame.t.staff}}</th><th>{{frame.t.since}}</th><th>{{frame.t.colStandard}}</th></tr></thead><tbody>
         {{#locations}}{{#items}}<tr><td>{{location}}</td><td>{{material}}</td><td>{{item}}</td><td>{{staff}}</td><td>{{since}}</td><td>{{conformance}}</td></tr>{{/items}}{{/locations}}
         {{#badges}}<tr><td>—</td><td>{{material}}</td><td>{{item}}</td><td>{{staff}}</td><td>{{since}}</td><td></td></tr>{{/badges}}
         </tbody></table>
@@ -126,8 +126,8 @@ enum Templates {
     static let exports = #"""
         {{<layout}}{{$content}}
         {{#empty}}<p>{{frame.t.noExports}}</p>{{/empty}}
-        {{^empty}}<table class="list" id="exports"><thead><tr><th>{{frame.t.month}}</th><th>{{frame.t.asOfExport}}</th><th>{{frame.t.issuedAt}}</th><th>{{frame.t.hash}}</th></tr></thead><tbody>
-        {{#rows}}<tr><td>{{month}}</td><td>{{asOf}}</td><td>{{issuedAt}}</td><td><code>{{hash}}</code></td></tr>{{/rows}}
+        {{^empty}}<table class="list" id="exports"><thead><tr><th>{{frame.t.month}}</th><th>{{frame.t.asOfExport}}</th><th>{{frame.t.issuedAt}}</th><th>{{frame.t.hash}}</th><th>{{frame.t.download}}</th></tr></thead><tbody>
+        {{#rows}}<tr><td>{{month}}</td><td>{{asOf}}</td><td>{{issuedAt}}</td><td><code>{{hash}}</code></td><td>{{#downloads}}<a href="{{href}}">{{label}}</a> {{/downloads}}</td></tr>{{/rows}}
         </tbody></table>{{/empty}}
         {{/content}}{{/layout}}
         """#

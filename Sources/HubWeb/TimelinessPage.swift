@@ -62,10 +62,7 @@ public struct TimelinessPage: Sendable {
         let branchIDs = current.branches.map(\.branch)
         let marks = history.map { item in Dictionary(item.branches.map { ($0.branch, $0.mark) }, uniquingKeysWith: { first, _ in first }) }
         let cells = branchIDs.map { id in
-            zip(history, marks).map { item, byBranch -> (cssClass: String, tip: String) in
-                let mark = byBranch[id] ?? .notExpected
-                return ("m-\(mark.rawValue)", "\(id) \(item.month): \(language.text("mark.\(mark.rawValue)"))")
-            }
+            marks.map { byBranch in "m-\((byBranch[id] ?? .notExpected).rawValue)" }
         }
         return TimelinessPage(
             frame: frame, month: month.description, previousHref: href(previous), nextHref: href(next),

@@ -1,10 +1,8 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import HubKit
 import HummingbirdBcrypt
 import TaizhangCore
+import TaizhangTesting
 
 /// The dashboard's speed: every page and API of a real `taizhang-hub-web` process over
 /// loopback, on the 5M-entry hub, against that hub's `totals --json` process time.
@@ -16,7 +14,7 @@ enum WebCases {
 
     static let pages = BenchCase(
         name: "web.pages-5m",
-        description: "A real 'taizhang-hub-web --bind 127.0.0.1:0' over the hub of hub.totals-5m (1,000 branches, 5,000,000 entries, built the same way); after logging in through POST /login, each page and API (\(paths.joined(separator: ", "))) fetched sequentially over one keep-alive connection (URLSession), 2 warm-ups then 30 timed requests each (quick: 10); the same run times 'taizhang-hub totals --json' as a whole process on the same hub",
+        description: "A real 'taizhang-hub-web --bind 127.0.0.1:0' over the hub of hub.totals-5m (1,000 branches, 5,000,000 entries, built the same way); after logging in through POST /login, each page and API (\(paths.joined(separator: ", "))) fetched sequentially over one keep-alive loopback connection (a raw socket), 2 warm-ups then 30 timed requests each (quick: 10); the same run times 'taizhang-hub totals --json' as a whole process on the same hub",
         goal: "the slowest page's p99 < 50 ms"
     ) { context in
         let branches = context.quick ? 100 : 1_000
@@ -30,17 +28,19 @@ enum WebCases {
         defer { children.stopAll() }
         let web = try children.spawn("web", [webPath, "--bind", "127.0.0.1:0", "--data", hub.directory.path])
         let address = try web.waitForLine(startingWith: "taizhang-hub web: serving ").split(separator: " ")[0]
-        let base = String(address.dropLast())
-        let client = BenchHTTP()
-        let cookie = try client.login(base + "/login", form: "login=bench&password=bench+password")
+        guard let port = address.split(separator: ":").last.flatMap({ Int($0.filter(\.isNumber)) }) else {
+            throw ProcessFailure(description: "taizhang-hub-web printed no port: \(address)")
+        }
+        let client = BenchHTTP(port: port)
+        let cookie = try client.login(form: "login=bench&password=bench+password")
 
         let runs = context.quick ? 10 : 30
         var metrics: [(String, ReportValue)] = [("branches", .int(Int64(branches))), ("entries", .int(built.total)), ("requestsPerPath", .int(Int64(runs)))]
         var worst: Int64 = 0
         for path in paths {
-            for _ in 0..<2 { _ = try client.get(base + path, cookie: cookie) }
+            for _ in 0..<2 { _ = try client.get(path, cookie: cookie) }
             var times: [Int64] = []
-            for _ in 0..<runs { times.append(try client.get(base + path, cookie: cookie)) }
+            for _ in 0..<runs { times.append(try client.get(path, cookie: cookie)) }
             let stats = Samples(times)
             worst = max(worst, stats.percentile(0.99))
             metrics.append(("\(path) p50Ms", .milliseconds(stats.median)))
@@ -57,58 +57,26 @@ enum WebCases {
     }
 }
 
-/// A minimal synchronous HTTP client over URLSession for the bench (no cookie store: the
-/// session cookie is sent by hand).
+/// The bench's HTTP client: one keep-alive loopback connection (TaizhangTesting.LoopbackHTTP).
 final class BenchHTTP {
-    let session: URLSession
+    let client: LoopbackHTTP
 
-    init() {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.httpCookieStorage = nil
-        configuration.httpShouldSetCookies = false
-        configuration.httpMaximumConnectionsPerHost = 1
-        session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
-    }
+    init(port: Int) { client = LoopbackHTTP(port: port, timeout: 60) }
 
-    final class NoRedirects: NSObject, URLSessionTaskDelegate {
-        func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
-            completionHandler(nil)
-        }
-    }
-
-    func send(_ request: URLRequest) throws -> (HTTPURLResponse, Data) {
-        let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var result: (HTTPURLResponse?, Data?, Error?) = (nil, nil, nil)
-        session.dataTask(with: request) { data, response, error in
-            result = (response as? HTTPURLResponse, data, error)
-            done.signal()
-        }.resume()
-        guard done.wait(timeout: .now() + 60) == .success else { throw ProcessFailure(description: "\(request.url?.absoluteString ?? "") timed out") }
-        guard let response = result.0 else { throw ProcessFailure(description: "\(request.url?.absoluteString ?? ""): \(result.2.map { "\($0)" } ?? "no response")") }
-        return (response, result.1 ?? Data())
-    }
-
-    func login(_ url: String, form: String) throws -> String {
-        var request = URLRequest(url: URL(string: url)!)
-        request.httpMethod = "POST"
-        request.httpBody = Data(form.utf8)
-        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
-        let (response, _) = try send(request)
-        guard response.statusCode == 303, let cookie = response.value(forHTTPHeaderField: "Set-Cookie")?.split(separator: ";").first else {
-            throw ProcessFailure(description: "login answered \(response.statusCode) without a session cookie")
+    func login(form: String) throws -> String {
+        let response = try client.request("POST", "/login", headers: [("Content-Type", "application/x-www-form-urlencoded")], body: Data(form.utf8))
+        guard response.status == 303, let cookie = response.header("Set-Cookie")?.split(separator: ";").first else {
+            throw ProcessFailure(description: "login answered \(response.status) without a session cookie")
         }
         return String(cookie)
     }
 
-    /// GET `url`; returns the wall time in nanoseconds, failing on anything but 200.
-    func get(_ url: String, cookie: String) throws -> Int64 {
-        var request = URLRequest(url: URL(string: url)!)
-        request.setValue(cookie, forHTTPHeaderField: "Cookie")
+    /// GET `path`; returns the wall time in nanoseconds, failing on anything but 200.
+    func get(_ path: String, cookie: String) throws -> Int64 {
         let start = Clock.nanoseconds()
-        let (response, _) = try send(request)
+        let response = try client.request("GET", path, headers: [("Cookie", cookie)])
         let elapsed = Clock.nanoseconds() - start
-        guard response.statusCode == 200 else { throw ProcessFailure(description: "\(url) answered \(response.statusCode)") }
+        guard response.status == 200 else { throw ProcessFailure(description: "\(path) answered \(response.status)") }
         return elapsed
     }
 }

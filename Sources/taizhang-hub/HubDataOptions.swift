@@ -5,7 +5,7 @@ import TaizhangText
 /// Where the hub's database and keys live, and the hub's configuration file if one is given.
 struct HubDataOptions: ParsableArguments {
     // Read only when given.
-    @Option(help: ArgumentHelp("Read the hub's settings from this TOML file (keys: data, bind, silent_after_hours, time_zone); flags override it.", valueName: "file"),
+    @Option(help: ArgumentHelp("Read the hub's settings from this TOML file (keys: data, bind, silent_after_hours, time_zone, report_deadline_workdays); flags override it.", valueName: "file"),
             transform: { path in Result { try HubConfig.load(path: path) } })
     var config: Result<HubConfig, Error>?
 

@@ -1,6 +1,9 @@
 import Foundation
 import HubJSON
 import HubKit
+import HubWeb
+import Hummingbird
+import HummingbirdTesting
 import TaizhangCore
 import TaizhangTesting
 import XCTest
@@ -24,6 +27,37 @@ final class CLITests: XCTestCase {
         let bad = try hub.run(["branches", "--month", "2025-13"] + data)
         XCTAssertNotEqual(bad.status, 0)
         XCTAssertTrue(bad.stderr.contains("--month takes a month as YYYY-MM"), bad.stderr)
+    }
+
+    /// The exports page's downloads are `export --as-of`'s bytes.
+    func testExportDownloadsAreTheExportCommandsBytes() async throws {
+        let fixture = try WebFixture(testCase: self)
+        let (month, asOf) = fixture.exported
+        // `export --as-of` takes only an as-of whose second has passed: wait for the clock to show it.
+        let deadline = Date().addingTimeInterval(10)
+        while Timestamp.now().millisecondsSinceEpoch <= asOf.millisecondsSinceEpoch + 999, Date() < deadline { usleep(10_000) }
+        let app = Application(router: try Dashboard(source: try fixture.source()).router())
+        let folder = scratchDirectory("taizhang-export") { cleanup in addTeardownBlock(cleanup) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let hub = self.hub
+        try await app.test(.router) { client in
+            let cookie = try await RouteTests.session(client, "wang")
+            for format in ["csv", "json", "xlsx"] {
+                let out = folder + "/export.\(format)"
+                let cli = try hub.run(["export", "--month", month.description, "--as-of", asOf.description, "--format", format,
+                                       "--out", out, "--data", fixture.directory.path])
+                XCTAssertEqual(cli.status, 0, cli.stderr)
+                let expected = try Data(contentsOf: URL(fileURLWithPath: out))
+                try await client.execute(uri: "/exports/\(month)?asOf=\(asOf.millisecondsSinceEpoch)&format=\(format)&lang=zh", method: .get,
+                                         headers: [.cookie: cookie]) { response in
+                    XCTAssertEqual(response.status, .ok, format)
+                    XCTAssertEqual(Data(response.body.readableBytesView), expected, format)
+                }
+            }
+            try await client.execute(uri: "/exports", method: .get, headers: [.cookie: cookie]) { response in
+                XCTAssertTrue(String(buffer: response.body).contains("/exports/\(month)?asOf=\(asOf.millisecondsSinceEpoch)&amp;format=xlsx"))
+            }
+        }
     }
 
     func testOperatorCommands() throws {

@@ -13,6 +13,8 @@ final class WebFixture: @unchecked Sendable {
     let directory: HubDirectory
     let database: HubDatabase
     let clock: Clock
+    /// The month and as-of of the one export issued.
+    var exported: (month: YearMonth, asOf: Timestamp) = (YearMonth(year: 2000, month: 1)!, Timestamp(millisecondsSinceEpoch: 0))
     static let password = "correct horse battery"
     static let roles: [(login: String, role: Operator.Role)] = [("wang", .viewer), ("li", .operator), ("zhao", .admin)]
 
@@ -50,6 +52,11 @@ final class WebFixture: @unchecked Sendable {
         _ = try database.hello(branch: "dongcheng", incarnation: "i-dongcheng", agentLastSeq: 1, at: minutes(-9))
         // beiguan: revoked.
         try database.revoke(branch: "beiguan", at: minutes(-60))
+        // One export issued, of the month before this one.
+        let lastMonth = BureauTimeZone.default.date(at: minutes(-60 * 24 * 31)).yearMonth
+        let report = try database.monthlyReport(month: lastMonth, asOf: nil, timeZone: .default)
+        try database.recordExport(report, issuedAt: now)
+        exported = (lastMonth, report.asOf)
         for person in Self.roles {
             try database.addOperator(login: person.login, role: person.role, passwordHash: Bcrypt.hash(Self.password, cost: 4), at: now)
         }
