@@ -14,6 +14,9 @@ enum Failure {
             case .invalidSetting, .unknownBranch, .keyInUse, .revoked: throw ExitCode(1)
             default: throw ExitCode(3)
             }
+        } catch let error as OperatorError {
+            StandardStream.printError("taizhang-hub: \(error)")
+            throw ExitCode(1)
         } catch let exit as ExitCode {
             throw exit
         } catch {

@@ -15,6 +15,6 @@ struct TaizhangHub: ParsableCommand {
               taizhang-hub serve --bind tcp://*:7447
               taizhang-hub totals --by-branch
             """,
-        subcommands: [Init.self, Enroll.self, Revoke.self, Keys.self, Serve.self, Totals.self, Branches.self, Export.self, Settings.self, Verify.self]
+        subcommands: [Init.self, Enroll.self, Revoke.self, Keys.self, Serve.self, Totals.self, Branches.self, Export.self, Settings.self, Verify.self, Operators.self, Web.self]
     )
 }
