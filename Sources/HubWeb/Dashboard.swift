@@ -131,7 +131,12 @@ public struct Dashboard: Sendable {
         } catch let error as ReportError {
             throw HTTPError(.badRequest, message: error.description)
         }
-        let bytes = try format.render(report, language: language)
+        // The signature block and completeness statement exactly as `taizhang-hub export` makes them.
+        let settings = try source.database.reportSettings().overridden(by: source.fileReportSettings)
+        let concerns = try source.database.reportConcerns(asOf: report.asOf)
+        let context = ReportContext(issuer: settings.bureauName, preparer: settings.preparer, reviewer: settings.reviewer,
+                                    head: settings.head, openFlags: concerns.openFlags, revoked: concerns.revoked)
+        let bytes = try format.render(report, language: language, context: context)
         let type = switch format {
         case .csv: "text/csv; charset=utf-8"
         case .json: "application/json; charset=utf-8"

@@ -8,6 +8,8 @@ public struct DashboardSource: Sendable {
     public var database: HubDatabase
     public var settings: ReportingSettings
     public var silentAfterSeconds: Int64
+    /// The report settings of the hub's TOML file, which win over the stored ones (as for `export`).
+    public var fileReportSettings: ReportSettings
     /// Serve cookies with `Secure` (the dashboard runs under TLS).
     public var secureCookies: Bool
     /// The clock, injectable so tests can let a session expire.
@@ -19,6 +21,7 @@ public struct DashboardSource: Sendable {
         database = try directory.open()
         settings = try ReportingSettings.resolve(directory: directory, config: config, stored: try database.reportSettings())
         silentAfterSeconds = Int64(config?.silentAfterHours ?? 24) * 3600
+        fileReportSettings = config?.report ?? ReportSettings()
         self.secureCookies = secureCookies
         self.now = now
     }
