@@ -31,6 +31,15 @@ let package = Package(
             dependencies: ["TaizhangCore", "TaizhangText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(name: "Lifecycle"),
+        // The programs' shared start: language, "did you mean", help and parser errors in the
+        // user's language (the words themselves are in TaizhangText, which web pages can use).
+        .target(
+            name: "TaizhangCommandLine",
+            dependencies: [
+                "TaizhangText", "TaizhangCore", "ConfigFiles", "LocalFiles", "TaizhangReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .target(
             name: "AgentKit",
             dependencies: [
@@ -57,7 +66,7 @@ let package = Package(
             name: "taizhang-agent",
             dependencies: [
                 "AgentKit", "TaizhangText", "TaizhangCore", "Lifecycle",
-                "TaizhangReport",
+                "TaizhangReport", "TaizhangCommandLine", "ConfigFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -66,7 +75,7 @@ let package = Package(
             name: "taizhang-hub",
             dependencies: [
                 "HubKit", "TaizhangText", "TaizhangCore", "Lifecycle", "ZeroMQ",
-                "TaizhangReport",
+                "TaizhangReport", "TaizhangCommandLine", "ConfigFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -13,8 +13,10 @@ public struct HubConfig: Sendable, Equatable {
     public var silentAfterHours: Int?
     /// The bureau's time zone, which decides when a month ends in exports.
     public var timeZone: String?
+    /// The language of messages and help, `zh` or `en` (`--lang` and `$TAIZHANG_LANG` win).
+    public var lang: String?
 
-    public static let keys = ["data", "bind", "silent_after_hours", "time_zone"]
+    public static let keys = ["data", "bind", "silent_after_hours", "time_zone", "lang"]
     public static let silentAfterHoursRange = 1...(24 * 366)
 
     public init(path: String, data: String? = nil, bind: String? = nil, silentAfterHours: Int? = nil, timeZone: String? = nil) {
@@ -29,8 +31,9 @@ public struct HubConfig: Sendable, Equatable {
     /// refused with a `ConfigError` naming the file and the key.
     public static func load(path: String) throws -> HubConfig {
         let file = try ConfigFile(path: path, knownKeys: keys)
-        let config = HubConfig(path: path, data: try file.folder("data"), bind: try file.string("bind"),
+        var config = HubConfig(path: path, data: try file.folder("data"), bind: try file.string("bind"),
                                silentAfterHours: try file.integer("silent_after_hours"), timeZone: try file.string("time_zone"))
+        config.lang = try file.string("lang")
         if let hours = config.silentAfterHours, !silentAfterHoursRange.contains(hours) {
             throw ConfigError.invalidValue(path: path, key: "silent_after_hours", detail: "takes a number of hours from 1 to 8784, not \(hours)")
         }

@@ -2,44 +2,60 @@ import AgentKit
 import ArgumentParser
 import TaizhangCore
 import TaizhangReport
+import TaizhangText
 
 extension TaizhangAgent {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "report",
-            abstract: "This office's monthly report, made offline from its own ledger (same layout as the hub's export).",
-            discussion: """
-                The same rows, computed by the same code, as this office's rows in the hub's 'taizhang-hub export' once the hub holds the whole ledger. CSV and JSON go to stdout unless --out is given; XLSX goes to taizhang-export-YYYY-MM.xlsx unless --out is given.
-
-                Examples:
-                  taizhang-agent report --month 2026-11
-                  taizhang-agent report --month 2026-11 --format xlsx --out 三厂2026-11.xlsx
-                """)
-        @Option(help: ArgumentHelp("The month, YYYY-MM.", valueName: "month"))
+            commandName: "report", abstract: Message.reportAbstract(), discussion: Message.reportDiscussion())
+        @Option(help: ArgumentHelp(Message.optMonth(), valueName: "month"))
         var month: String
-        @Option(help: ArgumentHelp("csv (UTF-8 with BOM, for Excel and WPS), json or xlsx.", valueName: "format"))
-        var format = "csv"
-        @Option(help: ArgumentHelp("The file to write (written whole or not at all); '-' for stdout.", valueName: "file"))
+        @Option(help: ArgumentHelp(Message.optFormat(), valueName: "format"),
+                completion: .list(["table", "csv", "json", "xlsx"]))
+        var format: String?
+        @Option(help: ArgumentHelp(Message.optOut(), valueName: "file"))
         var out: String?
-        @Option(help: ArgumentHelp("zh (Chinese headers and material names, the default) or en.", valueName: "language"))
+        @Option(help: ArgumentHelp(Message.optReportLang(), valueName: "language"), completion: .list(["zh", "en"]))
         var lang = "zh"
         @OptionGroup var data: DataOptions
 
         func run() throws {
             try Failure.reporting {
-                do {
-                    let format = try ReportFormat.parse(format)
-                    let language = try ReportLanguage.parse(lang)
-                    let month = try ReportPeriod.month(month)
+                let typed = format.map(FixedValues.format) ?? (out == nil && Terminal.outputIsTerminal ? "table" : "csv")
+                let language = try ReportLanguage.parse(Language(typed: lang)?.rawValue ?? lang)
+                let month = try ReportPeriod.month(month)
+                if typed == "table", out == nil {
                     let database = try data.directory.open()
-                    let destination = try ReportDestination.open(out: out, format: format, month: month)
+                    let info = try database.info()
                     let report = try database.monthlyReport(month: month)
-                    try destination.deliver(try format.render(report, language: language))
-                    if let path = destination.path { print(ReportDestination.summary(report, path: path)) }
-                } catch let error as ReportError {
-                    throw AgentError.invalidSetting(error.description)
+                    print(ReportTable.render(report, office: info, width: Terminal.width()), terminator: "")
+                    return
+                }
+                let format = try ReportFormat.parse(typed)
+                let database = try data.directory.open()
+                let destination = try ReportDestination.open(out: out, format: format, month: month)
+                let report = try database.monthlyReport(month: month)
+                try destination.deliver(try format.render(report, language: language))
+                if let path = destination.path {
+                    print(Message.reportWrote(path, report.month, report.asOf, report.entries))
                 }
             }
         }
+    }
+}
+
+/// A month's report as a terminal table: one row per material.
+enum ReportTable {
+    static func render(_ report: MonthlyReport, office: LedgerInfo, width: Int?) -> String {
+        var table = TextTable([.init(Message.colMaterial()), .init(Message.colOpening(), .right), .init(Message.colIn(), .right),
+                               .init(Message.colOut(), .right), .init(Message.colAdjusted(), .right),
+                               .init(Message.colClosing(), .right), .init(Message.colOfStandard(), .right, fit: .optional)])
+        for row in report.rows {
+            table.append([Message(rawValue: "material_" + row.material.rawValue).map { $0() } ?? row.material.rawValue,
+                          "\(row.opening)", "\(row.inflow)", "\(row.outflow)", "\(row.adjusted)", "\(row.closing)",
+                          row.standard.map { "\($0)" } ?? ""])
+        }
+        let title = Message.reportTitle(office.name, office.branch, report.month, office.timeZone.clockTime(at: report.asOf))
+        return TextWrap.lines(title, width: width ?? .max).joined(separator: "\n") + "\n\n" + table.render(width: width)
     }
 }
