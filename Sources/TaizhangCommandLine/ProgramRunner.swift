@@ -24,7 +24,7 @@ public enum ProgramRunner {
         let commandName = commandPath(root, arguments).map { $0._commandName }.joined(separator: " ")
         let failure = parseAndRun(root, arguments)
         guard let failure else { exit(0) }
-        finish(root, failure, commandName: commandName, hasOwnLang: keepsLang)
+        finish(root, failure, commandName: commandName, hasOwnLang: keepsLang, arguments: arguments)
     }
 
     /// The command's error, or nil when it ran to the end.
@@ -130,7 +130,8 @@ public enum ProgramRunner {
 
     // MARK: - Ending
 
-    static func finish(_ root: ParsableCommand.Type, _ error: Error, commandName: String, hasOwnLang: Bool) -> Never {
+    static func finish(_ root: ParsableCommand.Type, _ error: Error, commandName: String, hasOwnLang: Bool,
+                       arguments: [String]) -> Never {
         if let exitCode = error as? ExitCode { exit(exitCode.rawValue) }
         let code = root.exitCode(for: error)
         if code == .success {
@@ -144,10 +145,15 @@ public enum ProgramRunner {
             }
             exit(0)
         }
-        let full = root.fullMessage(for: error, columns: 100_000)
         let message = root.message(for: error)
-        let sentence = CommandLineText.sentence(message, command: commandName, language: Language.current)
-        fail(root, sentence, usageOf: usageLine(full), code: code.rawValue)
+        // A command that printed its own sentence and threw an ExitCode (through validate()).
+        if message.isEmpty { exit(code.rawValue) }
+        if let refusal = Refusal.parse(message) { fail(root, refusal.sentence, usageOf: nil, code: refusal.status) }
+        let full = root.fullMessage(for: error, columns: 100_000)
+        let usage = usageLine(full)
+        let sentence = unknownOption(in: arguments, usage: usage, command: commandName)
+            ?? CommandLineText.sentence(message, command: commandName, language: Language.current)
+        fail(root, sentence, usageOf: usage, code: code.rawValue)
     }
 
     /// Prints "program: sentence" and, if known, the usage line, then exits.
@@ -156,6 +162,24 @@ public enum ProgramRunner {
         if let usage { text += Message.usage(usage) + "\n" }
         write(2, text)
         exit(code)
+    }
+
+    /// An option the command does not have, reported first (the parser would complain about
+    /// the option it then misses), with the closest one it has.
+    static func unknownOption(in arguments: [String], usage: String?, command: String) -> String? {
+        guard let usage else { return nil }
+        let known = Set(usage.split(whereSeparator: { " []<>|".contains($0) }).filter { $0.hasPrefix("--") }.map(String.init))
+            .union(["--help", "--version", "--lang"])
+        for argument in arguments where argument.hasPrefix("--") && argument.count > 2 {
+            if argument == "--" { break }
+            let name = String(argument.prefix { $0 != "=" })
+            guard !known.contains(name) else { continue }
+            if let suggestion = EditDistance.suggestion(for: name, among: known.sorted()) {
+                return Message.parseUnknownOptionSuggest(command, name, suggestion)
+            }
+            return Message.parseUnknownOption(command, name)
+        }
+        return nil
     }
 
     static func usageLine(_ full: String) -> String? {

@@ -33,7 +33,7 @@ extension Catalogue {
         .example: "示例：",
         .examples: "示例：",
         .initAbstract: "建立本所台账和密钥对，并显示用于登记的公钥。",
-        .initDiscussion: "示例：\n  taizhang-agent init --branch sanchang --name 三厂分局 \\\n      --hub tcp://hub.bureau.local:7447 --hub-key '<taizhang-hub init 显示的公钥>'\n  taizhang-agent init --config agents/sanchang.toml \\\n      --hub-key '<taizhang-hub init 显示的公钥>'",
+        .initDiscussion: "示例：\n  taizhang-agent init --branch sanchang --name 三厂分局 \\\n      --hub tcp://hub.bureau.local:7447 --hub-key '<区局公钥>'\n  taizhang-agent init --config agents/sanchang.toml \\\n      --hub-key '<区局公钥>'",
         .optBranch: "本所的单位代号，与区局登记的一致（小写字母、数字、连字符）；在此给出或写在 --config 的 branch。",
         .optName: "本所名称，如“三厂分局”；在此给出或写在 --config 的 name。",
         .optHub: "区局地址，格式 tcp://主机:端口；在此给出或写在 --config 的 hub。",

@@ -14,7 +14,7 @@ extension Catalogue {
         .errUnreachable: "{1} 秒内连不上区局 {0}；{2} 条记录留待下次同步——见 'taizhang-agent status'",
         .errHandshake: "区局 {0} 在 {1} 秒内未接受加密握手——请核对区局公钥；{2} 条记录留待下次同步",
         .errKeyNotEnrolled: "区局 {0} 还没有登记本所的公钥：请区局管理员登记（公钥在 agent.public 文件里）；本次未报送",
-        .errWrongHubKey: "与 {0} 的加密握手失败：区局公钥不对；请向区局管理员要 'taizhang-hub init' 显示的公钥，再运行 'taizhang-agent set-hub --hub-key 公钥'；本次未报送",
+        .errWrongHubKey: "与 {0} 的加密握手失败：本所使用的区局公钥与该区局不符（或对方不是台账区局）；请向区局管理员要 'taizhang-hub init' 显示的公钥，用 'taizhang-agent set-hub --hub-key' 更换；本次未报送",
         .errRevoked: "区局拒收本所公钥（{0}）；请联系区局管理员——本次未报送",
         .errConflict: "区局在同一序号下存有不同的记录（{0}）：本台账像是从旧备份恢复的；未覆盖任何数据——请先联系区局管理员，再继续登记",
         .errOlder: "本所台账比区局存的还旧（{0}）：像是从旧备份恢复的；本次未报送——请先联系区局管理员，再继续登记",

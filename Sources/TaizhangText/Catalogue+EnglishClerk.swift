@@ -157,7 +157,7 @@ extension Catalogue {
         .colNumber: "Number",
         .colStaff: "Staff",
         .colLocation: "Location",
-        .colStandard: "Std",
+        .colStandard: "Standard",
         .colSince: "Since",
         .colStatus: "Status",
         .yes: "yes",

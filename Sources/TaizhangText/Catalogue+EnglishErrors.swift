@@ -14,7 +14,7 @@ extension Catalogue {
         .errUnreachable: "cannot reach the hub at {0} after {1} s; {2} entries stay queued and the next sync resumes — see 'taizhang-agent status'",
         .errHandshake: "the hub at {0} did not accept the encrypted handshake within {1} s — check the hub key given to 'taizhang-agent init'; {2} entries stay queued",
         .errKeyNotEnrolled: "the hub at {0} does not know this office's key yet: ask the hub operator to enrol it (it is in agent.public); nothing was sent",
-        .errWrongHubKey: "the encrypted handshake with {0} failed: the hub key does not match this hub; ask the operator for the key printed by 'taizhang-hub init' and run 'taizhang-agent set-hub --hub-key KEY'; nothing was sent",
+        .errWrongHubKey: "the encrypted handshake with {0} failed: the hub key given to 'taizhang-agent init' does not match this hub (or it is not a Taizhang hub); ask the operator for the key printed by 'taizhang-hub init' and give it to 'taizhang-agent set-hub --hub-key'; nothing was sent",
         .errRevoked: "the hub refuses this office's key ({0}); ask the hub operator — nothing was sent",
         .errConflict: "the hub holds a different entry under the same number ({0}): this ledger looks restored from an older backup; nothing was overwritten — contact the hub operator before recording more",
         .errOlder: "this office's ledger is older than the copy at the hub ({0}): it looks restored from an older backup; nothing was sent — contact the hub operator before recording more",

@@ -19,10 +19,11 @@ public enum HelpText {
             let indent = line.count - trimmed.count
             let hang = hangingIndent(line, indent: indent)
             let first = String(line.prefix(hang))
+            let hangWidth = DisplayWidth.of(first)
             let body = String(line.dropFirst(hang))
-            let pieces = TextWrap.lines(body, width: max(20, width - hang))
+            let pieces = TextWrap.lines(body, width: max(20, width - hangWidth))
             for (index, piece) in pieces.enumerated() {
-                out.append((index == 0 ? first : String(repeating: " ", count: hang)) + piece)
+                out.append((index == 0 ? first : String(repeating: " ", count: hangWidth)) + piece)
             }
         }
         return out.joined(separator: "\n")
@@ -33,19 +34,23 @@ public enum HelpText {
     static func hangingIndent(_ line: String, indent: Int) -> Int {
         let characters = Array(line)
         guard indent > 0 else {
-            // "OVERVIEW: text" or a heading followed by text.
-            if let colon = characters.firstIndex(of: ":"), colon < 14, characters.count > colon + 1, characters[colon + 1] == " " {
-                return 0
-            }
+            // "USAGE: taizhang-agent …" continues under the command.
+            for heading in usageHeadings where line.hasPrefix(heading) { return heading.count }
             return 0
         }
         var index = indent
-        while index < characters.count, characters[index] != " " { index += 1 }
-        var gap = index
-        while gap < characters.count, characters[gap] == " " { gap += 1 }
-        if gap - index >= 2, gap <= 40, gap < characters.count { return gap }
+        while index + 1 < characters.count {
+            if characters[index] == " ", characters[index + 1] == " " {
+                var gap = index
+                while gap < characters.count, characters[gap] == " " { gap += 1 }
+                return gap <= 40 && gap < characters.count ? gap : indent
+            }
+            index += 1
+        }
         return indent
     }
+
+    static var usageHeadings: [String] { ["USAGE: ", Message.helpUsage.text(.zh)] }
 
     /// The parser's English headings in `language`; `--lang` added to the options.
     static func translated(_ help: String, language: Language, program: String) -> String {
@@ -54,7 +59,7 @@ public enum HelpText {
             for (english, message) in [("OVERVIEW: ", Message.helpOverview), ("USAGE: ", .helpUsage),
                                        ("\nOPTIONS:\n", .helpOptions), ("\nSUBCOMMANDS:\n", .helpSubcommands),
                                        ("\nARGUMENTS:\n", .helpArguments)] {
-                let replacement = english.hasPrefix("\n") ? "\n" + message.text(.zh) + "\n" : message.text(.zh) + " "
+                let replacement = english.hasPrefix("\n") ? "\n" + message.text(.zh) + "\n" : message.text(.zh)
                 text = text.replacingFirst(english, with: replacement)
             }
             text = text.replacingFirst("Show help information.", with: Message.helpShowHelp.text(.zh))

@@ -41,7 +41,6 @@ public enum TextWrap {
 
     static func breakAllowed(between previous: Character, and next: Character) -> Bool {
         if previous == " " { return next != " " }
-        if previous == "-" || previous == "/" { return next != " " && next != "-" }
         if next == " " { return false }
         guard DisplayWidth.of(previous) == 2 || DisplayWidth.of(next) == 2 else { return false }
         return !closing.contains(next) && !opening.contains(previous)

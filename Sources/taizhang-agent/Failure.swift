@@ -37,8 +37,7 @@ enum Failure {
     }
 
     /// A refused flag value, found before any work: one sentence and the usage-error status.
-    static func refuse(_ sentence: String) -> ExitCode {
-        say(sentence)
-        return ExitCode.validationFailure
+    static func refuse(_ sentence: String) -> Refusal {
+        Refusal(sentence)
     }
 }

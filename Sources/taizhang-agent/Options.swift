@@ -23,12 +23,10 @@ struct DataOptions: ParsableArguments {
     func validate() throws {
         switch config {
         case .failure(let error)?:
-            Failure.say(CommonErrorText.sentence(error) ?? "\(error)")
-            throw ExitCode(1)
+            throw Refusal(CommonErrorText.sentence(error) ?? "\(error)", status: 1)
         case .success(let file)?:
             if let lang = file.lang, Language(typed: lang) == nil {
-                Failure.say(Message.errConfigLang(file.path, lang))
-                throw ExitCode(1)
+                throw Refusal(Message.errConfigLang(file.path, lang), status: 1)
             }
             Language.adopt(fileSetting: file.lang)
         case nil: break
