@@ -1,14 +1,15 @@
 # Taizhang — build, test, benchmark. Every target installs the system packages it needs.
 SWIFT ?= swift
 RELEASE_FLAGS = -c release --static-swift-stdlib
-SYSTEM_PACKAGES = libzmq3-dev libsqlite3-dev sqlite3 tzdata zlib1g-dev pkg-config
+SYSTEM_PACKAGES = libzmq3-dev libsqlite3-dev sqlite3 tzdata zlib1g-dev pkg-config python3 man-db
 
-.PHONY: all deps build release demo test bench clean
+.PHONY: all deps build release demo test bench install clean
 
 all: build
 
 # Debian packages: libzmq (CURVE) and SQLite headers, the sqlite3 CLI (benchmark baseline),
-# tzdata (the bureau's time zone), zlib and pkg-config (ZIPFoundation, for XLSX exports).
+# tzdata (the bureau's time zone), zlib and pkg-config (ZIPFoundation, for XLSX exports),
+# python3 and man-db (make install writes the man pages; the install test renders them).
 # Installed with apt-get only when missing.
 deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do \
@@ -39,6 +40,12 @@ test: deps
 bench: deps
 	@$(SWIFT) build $(RELEASE_FLAGS) 1>&2
 	@.build/release/taizhang-bench
+
+# The release binaries, bash/zsh/fish completions and man pages (English, and Chinese under
+# share/man/zh_CN) under PREFIX; DESTDIR for packaging. scripts/install.sh does the work.
+PREFIX ?= /usr/local
+install: release
+	sh scripts/install.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)" "$(DESTDIR)$(PREFIX)"
 
 clean:
 	rm -rf .build
