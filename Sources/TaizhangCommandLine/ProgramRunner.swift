@@ -158,9 +158,8 @@ public enum ProgramRunner {
 
     /// Prints "program: sentence" and, if known, the usage line, then exits.
     public static func fail(_ root: ParsableCommand.Type, _ sentence: String, usageOf usage: String?, code: Int32 = 64) -> Never {
-        var text = root._commandName + ": " + sentence + "\n"
-        if let usage { text += Message.usage(usage) + "\n" }
-        write(2, text)
+        StandardStream.printError(root._commandName + ": " + sentence)
+        if let usage { StandardStream.printError(Message.usage(usage)) }
         exit(code)
     }
 

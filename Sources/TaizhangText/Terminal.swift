@@ -15,6 +15,13 @@ public enum Terminal {
         return nil
     }
 
+    /// The width of the terminal on stderr, nil when stderr is not a terminal.
+    public static func errorWidth() -> Int? {
+        var size = winsize()
+        guard isatty(2) == 1, ioctl(2, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
     /// Whether stdout is a terminal.
     public static var outputIsTerminal: Bool { isatty(1) == 1 }
 }

@@ -44,16 +44,19 @@ public struct TextTable: Sendable {
         if total(shown) <= width { return lines(shown, natural) }
         let wrapping = shown.filter { columns[$0].fit == .wrap }
         if !wrapping.isEmpty {
-            let others = total(shown) - wrapping.map { natural[$0] }.reduce(0, +)
-            let room = width - others
-            if room >= 10 * wrapping.count {
-                var widths = natural
-                let wanted = wrapping.map { natural[$0] }.reduce(0, +)
-                var left = room
+            let room = width - (total(shown) - wrapping.map { natural[$0] }.reduce(0, +))
+            // Each wrapping column gets at least its title (and up to 10 columns), the rest of
+            // the room in proportion to what it would need beyond that.
+            var widths = natural
+            let least = wrapping.map { max(DisplayWidth.of(columns[$0].title), min(natural[$0], 10)) }
+            let spare = room - least.reduce(0, +)
+            if spare >= 0 {
+                let wanted = zip(wrapping, least).map { natural[$0] - $1 }.reduce(0, +)
+                var left = spare
                 for (position, column) in wrapping.enumerated() {
-                    let share = position == wrapping.count - 1 ? left : max(10, room * natural[column] / max(1, wanted))
-                    widths[column] = min(natural[column], share)
-                    left -= widths[column]
+                    let extra = position == wrapping.count - 1 ? left : spare * (natural[column] - least[position]) / max(1, wanted)
+                    widths[column] = min(natural[column], least[position] + extra)
+                    left -= widths[column] - least[position]
                 }
                 return lines(shown, widths, wrapping: Set(wrapping))
             }
