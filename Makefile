@@ -2,8 +2,14 @@
 SWIFT ?= swift
 RELEASE_FLAGS = -c release --static-swift-stdlib
 SYSTEM_PACKAGES = libzmq3-dev libsqlite3-dev sqlite3 tzdata zlib1g-dev pkg-config python3 man-db
+# The real parts the tests drive: LibreOffice (the export opened in a spreadsheet program and
+# printed to PDF), a CJK font, poppler (pdftotext/pdftoppm), Chromium and its WebDriver (the
+# dashboard in a browser), faketime, tmux (the terminal at 80 columns). Python's openpyxl
+# reads the XLSX as a second implementation would.
+TEST_PACKAGES = libreoffice-calc fonts-noto-cjk poppler-utils chromium chromium-driver faketime tmux man-db
+PYTHON_TEST_PACKAGES = openpyxl==3.1.5
 
-.PHONY: all deps build release demo test bench install clean
+.PHONY: all deps test-deps apt-install build release demo test bench fuzz install clean
 
 all: build
 
@@ -12,7 +18,14 @@ all: build
 # python3 and man-db (make install writes the man pages; the install test renders them).
 # Installed with apt-get only when missing.
 deps:
-	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(SYSTEM_PACKAGES)"
+
+test-deps:
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(TEST_PACKAGES)"
+	@python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install -q $(PYTHON_TEST_PACKAGES) 1>&2
+
+apt-install:
+	@missing=""; for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -32,9 +45,11 @@ release: deps
 demo: release
 	bash scripts/demo.sh
 
-test: deps
+# Every test, then a check that the suite left none of the processes it started running.
+test: deps test-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --disable-swift-testing
+	@status=0; $(SWIFT) test --skip-build --disable-swift-testing || status=$$?; \
+	  bash scripts/check-leftover-processes.sh || status=1; exit $$status
 
 # stdout carries only the JSON report; the build's output goes to stderr.
 bench: deps
@@ -46,6 +61,19 @@ bench: deps
 PREFIX ?= /usr/local
 install: release
 	sh scripts/install.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)" "$(DESTDIR)$(PREFIX)"
+
+# The wire codec under libFuzzer (coverage-guided, AddressSanitizer) for FUZZ_SECONDS, growing
+# the committed corpus in Tests/FuzzCorpus/wire; the suite replays that corpus on every run.
+# SwiftPM gives an executable its own main, so the harness calls libFuzzer's driver from it
+# (the no-main runtime) instead of using -sanitize=fuzzer's main.
+FUZZ_SECONDS ?= 60
+FUZZ_RUNTIME = $(shell find "$$(dirname "$$(dirname "$$(command -v swiftc)")")/lib/clang" -name libclang_rt.fuzzer_no_main-x86_64.a | head -n 1)
+fuzz: deps
+	$(SWIFT) build -c release --scratch-path .build-fuzz --product taizhang-fuzz -Xswiftc -DFUZZING \
+	  -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
+	  -Xlinker $(FUZZ_RUNTIME) -Xlinker -lstdc++
+	mkdir -p Tests/FuzzCorpus/wire
+	.build-fuzz/release/taizhang-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 Tests/FuzzCorpus/wire
 
 clean:
 	rm -rf .build

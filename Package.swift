@@ -89,7 +89,10 @@ let package = Package(
             ]
         ),
         // Helpers for tests that run the built programs as real processes.
-        .target(name: "TaizhangTesting", path: "Sources/TaizhangTesting"),
+        .target(name: "TaizhangTesting", dependencies: ["TaizhangCore"], path: "Sources/TaizhangTesting"),
+        // The wire codec's fuzzer (`make fuzz`: libFuzzer); an ordinary build replays a corpus.
+        .executableTarget(name: "taizhang-fuzz", dependencies: ["TaizhangCore", "TaizhangTesting"]),
+        .testTarget(name: "TaizhangTestingTests", dependencies: ["TaizhangTesting"]),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "TaizhangCoreTests", dependencies: ["TaizhangCore", "TaizhangText", "TaizhangTesting"]),
         .testTarget(name: "AgentKitTests", dependencies: ["AgentKit"]),

@@ -8,7 +8,12 @@ public struct Program: Sendable {
     /// The executables sit next to the test bundle (override with $TAIZHANG_BIN_DIR).
     public init(_ name: String, environment: [String: String] = [:]) {
         let directory = ProcessInfo.processInfo.environment["TAIZHANG_BIN_DIR"] ?? Bundle.main.bundleURL.path
-        path = directory + "/" + name
+        self.init(executable: directory + "/" + name, environment: environment)
+    }
+
+    /// Any executable, by its path.
+    public init(executable path: String, environment: [String: String] = [:]) {
+        self.path = path
         self.environment = environment
     }
 

@@ -95,7 +95,12 @@ public final class ZAPHandler: Sendable {
             return
         }
         run.ready.signal()
-        defer { socket.close() }
+        defer {
+            // Unbinding an inproc endpoint frees it at once; closing alone frees it later, on
+            // libzmq's reaper thread, so a handler started right after `stop` could find it taken.
+            try? socket.unbind(zapEndpoint)
+            socket.close()
+        }
 
         while !run.stopRequested.load(ordering: .acquiring) {
             let ready: [PollEvents]

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import HubKit
+@testable import HubKit
 import XCTest
 
 /// Files that are missing, foreign, damaged or locked are refused without being touched.
@@ -82,5 +82,11 @@ final class HubFileTests: XCTestCase {
         let queue = try DatabaseQueue(path: hub.path)
         XCTAssertEqual(try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }, "wal")
         XCTAssertEqual(try queue.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") }, 0x545A_4855)
+        // `synchronous` belongs to a connection: read it on the hub's own, for a new and a
+        // reopened database (2 = FULL: a commit is on disk before the ACK leaves).
+        XCTAssertEqual(try hub.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 2)
+        let reopened = try HubDatabase(openingAt: hub.path)
+        XCTAssertEqual(try reopened.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") }, 2)
+        XCTAssertEqual(try reopened.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }, "wal")
     }
 }

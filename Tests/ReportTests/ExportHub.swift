@@ -1,13 +1,17 @@
 import Foundation
+import GRDB
 import HubKit
 import TaizhangCore
 import TaizhangReport
 import XCTest
 import ZeroMQ
 
-/// A fresh hub database for a test, with a clock that starts a minute after the hub was
-/// created and that the test moves on: as-of times are real instants after the creation.
+/// A fresh hub database for a test, with a clock of its own: the hub counts as created at a
+/// fixed instant (`createdAt`, just after the golden ledger's last day), and the test moves
+/// the clock on from there, so no figure depends on the day the suite runs.
 final class ExportHub {
+    static let createdAt = Timestamp(millisecondsSinceEpoch: 1_796_083_200_000)  // 2026-12-01T00:00:00Z
+
     let directory: String
     let database: HubDatabase
     let created: Timestamp
@@ -17,7 +21,13 @@ final class ExportHub {
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("taizhang-export-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        database = try HubDatabase(creatingAt: directory + "/hub.sqlite")
+        let path = directory + "/hub.sqlite"
+        _ = try HubDatabase(creatingAt: path)
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "UPDATE hub_fact SET value = ? WHERE name = 'created_at'",
+                           arguments: [Self.createdAt.millisecondsSinceEpoch])
+        }
+        database = try HubDatabase(openingAt: path)
         created = try database.createdAt()
         now = Timestamp(millisecondsSinceEpoch: created.millisecondsSinceEpoch + 366 * 86_400_000)
     }
@@ -39,11 +49,17 @@ final class ExportHub {
             _ = try database.hello(branch: branch, incarnation: "inc-\(branch)", agentLastSeq: agentLastSeq, at: time)
         }
         let reply = try database.ingest(branch: branch, entries: entries, at: time)
-        guard case .ack = reply else { throw XCTSkip("ingest refused: \(reply)") }
+        // A refused ingest is the product failing: the test must fail, never skip.
+        guard case .ack = reply else { throw IngestRefused(reply: "\(reply)") }
     }
 
     func report(_ month: String, asOf: Timestamp?, zone: BureauTimeZone = .default) throws -> MonthlyReport {
         try database.monthlyReport(month: YearMonth(month)!, asOf: asOf, timeZone: zone, now: now)
+    }
+
+    struct IngestRefused: Error, CustomStringConvertible {
+        let reply: String
+        var description: String { "the hub refused an ingest the test expected it to store: \(reply)" }
     }
 
     /// A valid CURVE public key (Z85 of 32 equal bytes).

@@ -1,17 +1,17 @@
 import Foundation
 import TaizhangCore
 import TaizhangReport
+import TaizhangTesting
 import XCTest
 
 /// The workbook opened by a real spreadsheet program: LibreOffice (Debian's
 /// libreoffice-calc-nogui) converts its first sheet back to CSV, which must carry the same
-/// text and figures as our own CSV. Skipped where LibreOffice is not installed.
+/// text and figures as our own CSV. Under CI it must run (`make test` installs LibreOffice);
+/// elsewhere it skips, saying so, where LibreOffice is missing.
 final class LibreOfficeTests: XCTestCase {
     func testLibreOfficeReadsTheWorkbook() throws {
-        guard let office = ["/usr/bin/libreoffice", "/usr/bin/soffice", "/usr/lib/libreoffice/program/soffice"]
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw XCTSkip("LibreOffice is not installed (apt-get install libreoffice-calc-nogui)")
-        }
+        let office = try RequiredPart.locate("LibreOffice", at: ["soffice", "libreoffice", "/usr/lib/libreoffice/program/soffice"],
+                                             package: "libreoffice-calc") { XCTSkip($0) }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("taizhang-lo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import TaizhangTesting
 import XCTest
 import ZIPFoundation
@@ -31,8 +32,13 @@ final class ExportTests: XCTestCase {
 
         let out = scratchDirectory("taizhang-export") { self.addTeardownBlock($0) }
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        sleep(2)
-        let asOf = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-1))
+        // The as-of: the first whole second after the hub stored the last entry, once the
+        // clock has passed that second's end (observed, not slept for): an as-of names a
+        // whole second, and only a second that is over can be exported.
+        let stored = try Self.lastStoredAt(bureau)
+        let asOfDate = Date(timeIntervalSince1970: (stored.timeIntervalSince1970 + 1).rounded(.down))
+        try bureau.eventually("the as-of second is over", timeout: 10) { Date() > asOfDate.addingTimeInterval(1) }
+        let asOf = ISO8601DateFormatter().string(from: asOfDate)
         let written = try bureau.ok(["export", "--month", month, "--as-of", asOf, "--out", out + "/first.csv"])
         XCTAssertTrue(written.hasPrefix("Wrote \(out)/first.csv: \(month) as of"), written)
         try bureau.ok(["export", "--month", month, "--as-of", asOf, "--format", "json", "--lang", "en", "--out", out + "/first.json"])
@@ -71,8 +77,10 @@ final class ExportTests: XCTestCase {
         try bureau.ok(["export", "--month", month, "--as-of", asOf, "--format", "json", "--lang", "en", "--out", out + "/again.json"])
         XCTAssertEqual(FileManager.default.contents(atPath: out + "/again.csv"), FileManager.default.contents(atPath: out + "/first.csv"))
         XCTAssertEqual(FileManager.default.contents(atPath: out + "/again.json"), FileManager.default.contents(atPath: out + "/first.json"))
-        // …and the next export says what it restates.
-        sleep(3)
+        // …and the next export says what it restates, once its default as-of (two seconds
+        // before it starts) is past the late entry's storage.
+        let lateStored = try Self.lastStoredAt(bureau)
+        try bureau.eventually("the default as-of passes the late entry", timeout: 10) { Date() > lateStored.addingTimeInterval(2.001) }
         let restated = try bureau.ok(["export", "--month", month])
         XCTAssertTrue(restated.contains("更正,本表更正 "), restated)
         XCTAssertTrue(restated.contains("sanchang,三厂分局,人员去向牌,本月增加（安装/发放/接收）,0,1\r\n"), restated)
@@ -114,6 +122,14 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(office.status, 1)
         XCTAssertTrue(office.stderr.contains("is not a month"), office.stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out), [], "no file, not even a partial one")
+    }
+
+    /// When the hub stored its most recent entry, read from its database.
+    static func lastStoredAt(_ bureau: TestBureau) throws -> Date {
+        let milliseconds = try DatabaseQueue(path: bureau.databasePath).read { db in
+            try Int64.fetchOne(db, sql: "SELECT MAX(stored_at) FROM entry") ?? 0
+        }
+        return Date(timeIntervalSince1970: Double(milliseconds) / 1000)
     }
 
     static func parse(_ text: String) throws -> [String: Any] {

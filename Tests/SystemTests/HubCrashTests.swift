@@ -18,13 +18,20 @@ final class HubCrashTests: XCTestCase {
             agents.append(agent)
         }
         let daemons = try agents.map { try $0.program.start(["run"]) }
-        func held() throws -> Int {
-            (try bureau.json(["branches"]) as? [[String: Any]] ?? []).reduce(0) { $0 + ($1["heldSeq"] as? Int ?? 0) }
-        }
-        for _ in 0..<3 {
-            let before = try held()
-            try bureau.eventually("the hub makes progress before it is killed") { try held() > before + 2000 }
+        // Progress read straight from the hub's database (a WAL reader), every millisecond, so
+        // each kill lands at its fraction of the transfer whatever the build's speed.
+        let reader = try DatabaseQueue(path: bureau.databasePath)
+        func held() throws -> Int { try reader.read { try Int.fetchOne($0, sql: "SELECT SUM(held_seq) FROM branch") ?? 0 } }
+        for fraction in [0.25, 0.5, 0.75] {
+            let target = Int(Double(60_000) * fraction)
+            let deadline = Date().addingTimeInterval(120)
+            while try held() < target {
+                guard Date() < deadline else { return XCTFail("the hub never reached \(target) entries") }
+                usleep(1_000)
+            }
             XCTAssertEqual(try bureau.stopHub(SIGKILL), SIGKILL)
+            let atKill = try held()
+            XCTAssertLessThan(atKill, 60_000, "the kill at \(fraction) landed mid-transfer")
             try bureau.startHub()
         }
         try bureau.eventually("every branch is complete", timeout: 300) { try held() == 60_000 }
@@ -32,8 +39,7 @@ final class HubCrashTests: XCTestCase {
         for agent in agents {
             XCTAssertEqual(try bureau.inventory(of: agent.branch), try agent.inventory(), agent.branch)
         }
-        let hub = try DatabaseQueue(path: bureau.databasePath)
-        let rows = try hub.read { db in
+        let rows = try reader.read { db in
             try Row.fetchAll(db, sql: "SELECT branch, COUNT(*), MIN(seq), MAX(seq) FROM entry GROUP BY branch ORDER BY branch")
         }
         XCTAssertEqual(rows.map { $0[0] as String }, branches.sorted())

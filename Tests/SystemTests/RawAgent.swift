@@ -8,8 +8,11 @@ final class RawAgent {
     let keys: CurveKeyPair
     let context: Context
     let socket: Socket
+    /// The socket's events (connected, disconnected, handshake failures), when asked for:
+    /// the positive signal that the hub dropped a connection, where a silence proves nothing.
+    let monitor: SocketMonitor?
 
-    init(endpoint: String, hubKey: String, keys: CurveKeyPair, routingId: [UInt8]? = nil) throws {
+    init(endpoint: String, hubKey: String, keys: CurveKeyPair, routingId: [UInt8]? = nil, monitored: Bool = false) throws {
         self.keys = keys
         context = try Context()
         socket = try Socket(context: context, type: .dealer)
@@ -20,10 +23,12 @@ final class RawAgent {
         try socket.setCurveServerKey(hubKey)
         try socket.setCurvePublicKey(keys.publicKey)
         try socket.setCurveSecretKey(keys.secretKey)
+        monitor = monitored ? try socket.monitor() : nil
         try socket.connect(endpoint)
     }
 
     deinit {
+        monitor?.close()
         socket.close()
         context.close()
     }
@@ -33,6 +38,11 @@ final class RawAgent {
         _ = try socket.send(message.encoded())
         guard let reply = try socket.receive(), reply.frames.count == 1 else { return nil }
         return try WireMessage.decode(reply.frames[0])
+    }
+
+    /// Waits (up to 30 s) until the monitor reports that the hub closed the connection.
+    func waitForDisconnect() throws -> Bool {
+        try monitor?.waitFor(timeout: 30_000) { $0 == .disconnected } != nil
     }
 
     static func entries(_ seqs: ClosedRange<Int64>, quantity: Int64 = 10) -> [[UInt8]] {
