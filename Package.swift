@@ -19,7 +19,8 @@ let package = Package(
         // libzmq (Debian's libzmq3-dev/libzmq5), loaded on first use: see Sources/CZeroMQ/shim.c.
         .target(name: "CZeroMQ", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
-        // Domain rules shared by agent and hub: Foundation-free on purpose.
+        // Domain rules shared by agent and hub — the ledger rules, the chain, the wire codec and
+        // the report's arithmetic (movements, replay, the export hash): Foundation-free on purpose.
         .target(name: "TaizhangCore"),
         .target(name: "TaizhangText", dependencies: ["TaizhangCore"]),
         .target(name: "LocalFiles"),
@@ -44,7 +45,6 @@ let package = Package(
             name: "AgentKit",
             dependencies: [
                 "TaizhangCore", "ZeroMQ", "LocalFiles", "Lifecycle", "ConfigFiles",
-                "TaizhangReport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The outbox streams through SQLite's C API (OutboxRead.swift).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -55,7 +55,6 @@ let package = Package(
             name: "HubKit",
             dependencies: [
                 "TaizhangCore", "ZeroMQ", "LocalFiles", "Lifecycle", "ConfigFiles",
-                "TaizhangReport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The ingest hot path binds its cached INSERT directly (EntryInsert.swift).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import TaizhangCore
 
@@ -35,12 +36,17 @@ extension AgentDatabase {
 
     static func syncState(_ db: Database) throws -> SyncState {
         guard let row = try Row.fetchOne(db, sql: """
-            SELECT (SELECT IFNULL(MAX(seq), 0) FROM entry), acked_seq, last_ack_at, last_problem, last_problem_at
+            SELECT (SELECT IFNULL(MAX(seq), 0) FROM entry), acked_seq, last_ack_at, last_problem, last_problem_at,
+                   confirmed_seq, confirmed_chain, confirmed_at
             FROM sync_state
             """) else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the ledger has no sync state") }
-        return SyncState(lastSeq: row[0], ackedSeq: row[1],
-                         lastAckAt: (row[2] as Int64?).map(Timestamp.init(millisecondsSinceEpoch:)),
-                         lastProblem: row[3], lastProblemAt: (row[4] as Int64?).map(Timestamp.init(millisecondsSinceEpoch:)))
+        var state = SyncState(lastSeq: row[0], ackedSeq: row[1],
+                              lastAckAt: (row[2] as Int64?).map(Timestamp.init(millisecondsSinceEpoch:)),
+                              lastProblem: row[3], lastProblemAt: (row[4] as Int64?).map(Timestamp.init(millisecondsSinceEpoch:)))
+        if let chain = row[6] as Data?, let at = row[7] as Int64? {
+            state.confirmation = Confirmation(seq: row[5], chain: [UInt8](chain), at: Timestamp(millisecondsSinceEpoch: at))
+        }
+        return state
     }
 
     /// Items of a unit material, in service only unless `includeRetired`, ordered by tag.
@@ -65,7 +71,7 @@ extension AgentDatabase {
                 FROM entry WHERE seq > ? ORDER BY seq
                 """, arguments: [since])
             while let row = try cursor.next() {
-                try body(EntryRow.decode(row), row[16])
+                try body(EntryRow.decode(row), Int64.fromDatabaseValue(row[16]))
             }
         }
     }

@@ -37,10 +37,12 @@ extension AgentDatabase {
     }
 
     static func append(_ drafts: [EntryDraft], at time: Timestamp, in db: Database) throws -> [Entry] {
-        guard let branch = try String.fetchOne(db, sql: "SELECT branch FROM ledger") else {
+        guard let owner = try Row.fetchOne(db, sql: "SELECT branch, incarnation FROM ledger") else {
             throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the ledger has no owner row")
         }
-        var seq = try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(seq), 0) FROM entry")! + 1
+        let branch: String = owner[0]
+        var (seq, chain) = try chainHead(db, branch: branch, incarnation: owner[1])
+        seq += 1
         let view = SQLLedgerView(db: db)
         var entries: [Entry] = []
         entries.reserveCapacity(drafts.count)
@@ -51,7 +53,9 @@ extension AgentDatabase {
             }
             let effect = try LedgerRules.effect(of: draft, seq: seq, in: view)
             let entry = draft.entry(branch: branch, seq: seq, recordedAt: time)
-            try db.cachedStatement(sql: EntryRow.insertSQL).execute(arguments: EntryRow.arguments(entry))
+            let hash = EntryCodec.contentHash(entry)
+            chain = LedgerChain.next(chain, contentHash: hash)
+            try db.cachedStatement(sql: EntryRow.insertSQL).execute(arguments: EntryRow.arguments(entry, hash: hash, chain: chain))
             try apply(effect, in: db)
             entries.append(entry)
             seq += 1

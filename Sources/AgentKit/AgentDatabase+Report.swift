@@ -1,6 +1,5 @@
 import GRDB
 import TaizhangCore
-import TaizhangReport
 
 extension AgentDatabase {
     /// This office's own report of `month`, made offline from its ledger with the same
@@ -20,7 +19,8 @@ extension AgentDatabase {
             positions[step.material, default: MaterialPosition()].add(step.movement, in: step.month, reporting: month)
         }
         let standing = BranchStanding(id: info.branch, name: info.name, complete: true,
-                                      lastEntryAt: last?.recordedAt, entries: last?.seq ?? 0)
+                                      lastEntryAt: last?.recordedAt, entries: last?.seq ?? 0,
+                                      chain: try chain(at: last?.seq ?? 0))
         return MonthlyReport(month: month, asOf: asOf, timeZone: info.timeZone.identifier, scope: .branch(info.branch),
                              branches: [standing], positions: [info.branch: positions], earlier: nil)
     }

@@ -24,10 +24,14 @@ public struct AgentDirectory: Sendable, Hashable {
     public var secretKeyPath: String { path + "/agent.secret" }
     public var publicKeyPath: String { path + "/agent.public" }
 
-    /// Opens this folder's ledger; says how to create one if there is none.
-    public func open() throws -> AgentDatabase {
+    /// Opens this folder's ledger; says how to create one if there is none. `checking`: run
+    /// SQLite's quick check first and refuse a damaged file (every clerk command does; `sync`
+    /// salvages what it can read instead).
+    public func open(checking: Bool = true) throws -> AgentDatabase {
         guard access(ledgerPath, F_OK) == 0 else { throw AgentError.notInitialised(directory: path) }
-        return try AgentDatabase(openingAt: ledgerPath)
+        let database = try AgentDatabase(openingAt: ledgerPath)
+        if checking { try database.checkPages() }
+        return database
     }
 }
 

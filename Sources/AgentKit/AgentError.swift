@@ -7,6 +7,10 @@ public enum AgentError: Error, Sendable, CustomStringConvertible {
     case alreadyInitialised(path: String)
     case notALedger(path: String)
     case damaged(path: String, detail: String)
+    /// `verify` (or the check at `run`'s start) found entry `seq` not as recorded.
+    case verifyFailed(path: String, branch: String, seq: Int64, detail: String)
+    /// `sync` of a damaged ledger delivered entries 1 … `delivered` and could read no further.
+    case damagedTail(path: String, delivered: Int64, firstUnreadable: Int64, detail: String)
     case busy(path: String, seconds: Int)
     case invalidSetting(String)
     case badHubEndpoint(String, Endpoint.Problem)
@@ -24,6 +28,10 @@ public enum AgentError: Error, Sendable, CustomStringConvertible {
             "\(path) is not a Taizhang ledger; it was left untouched — check the --data folder"
         case .damaged(let path, let detail):
             "the ledger file \(path) is damaged (\(detail)); it was left untouched — restore it from a backup"
+        case .verifyFailed(let path, let branch, let seq, let detail):
+            "the ledger \(path) of branch \(branch) fails verification at entry #\(seq) (\(detail)); nothing was changed — restore the ledger from a backup and ask the hub operator, whose copy is intact"
+        case .damagedTail(let path, let delivered, let firstUnreadable, let detail):
+            "the ledger \(path) is damaged (\(detail)): the hub now holds entries 1–\(delivered), every entry that could be read; entries from #\(firstUnreadable) on could not be read — restore the ledger from a backup and ask the hub operator before recording more"
         case .busy(let path, let seconds):
             "the ledger \(path) stayed locked by another program for \(seconds) s; nothing was recorded — try again in a moment"
         case .invalidSetting(let message):

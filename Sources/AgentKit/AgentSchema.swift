@@ -78,6 +78,7 @@ enum AgentSchema {
                 INSERT INTO sync_state (id) VALUES (1);
                 """)
         }
+        migrator.registerMigration("v2-chain", migrate: AgentSchema.chain)
         return migrator
     }
 }

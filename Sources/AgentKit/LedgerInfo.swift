@@ -31,6 +31,8 @@ public struct SyncState: Sendable, Hashable {
     /// The last problem met talking to the hub, cleared by the next successful exchange.
     public var lastProblem: String?
     public var lastProblemAt: Timestamp?
+    /// The hub's last confirmation (the receipt): the seq it holds and its chain there.
+    public var confirmation: Confirmation?
 
     public var pending: Int64 { lastSeq - ackedSeq }
 
@@ -40,5 +42,18 @@ public struct SyncState: Sendable, Hashable {
         self.lastAckAt = lastAckAt
         self.lastProblem = lastProblem
         self.lastProblemAt = lastProblemAt
+    }
+}
+
+/// A receipt: the hub confirmed that it holds this ledger up to `seq`, with chain `chain` there.
+public struct Confirmation: Sendable, Hashable {
+    public var seq: Int64
+    public var chain: [UInt8]
+    public var at: Timestamp
+
+    public init(seq: Int64, chain: [UInt8], at: Timestamp) {
+        self.seq = seq
+        self.chain = chain
+        self.at = at
     }
 }

@@ -4,36 +4,33 @@ import TaizhangCore
 import ZeroMQ
 
 extension SyncSession {
-    /// One connection's life: HELLO, stream, until `finished`, a silent hub, or `stop`.
+    /// One connection's life, driving `SyncConversation`: HELLO, stream, until `finished`, a
+    /// silent hub, or `stop`. The socket and the ledger are here; the decisions are there.
     func converse(
-        _ state: inout Stream, until finished: (Stream) -> Bool, deadline: Int64, stop: StopSignal,
+        _ state: inout SyncConversation, until finished: (SyncConversation) -> Bool, deadline: Int64, stop: StopSignal,
         progress: (Progress) -> Void, handshakeFailed: inout Bool
     ) throws -> Outcome {
-        state.welcomed = false
-        state.inFlight = []
-        state.lastSeq = try database.syncState().lastSeq
-        var dataVersion = try database.dataVersion()
+        let head = try ledger.syncState().lastSeq
+        guard let chain = try ledger.chain(at: head) else {
+            throw AgentError.damaged(path: database.path, detail: "entry #\(head) has no chain")
+        }
+        var dataVersion = try ledger.dataVersion()
         try link.open()
         defer { link.close() }
-        var lastReplyAt = Self.nowMs()
-        var lastSentAt = lastReplyAt
-        var awaitingPong = false
-        guard try link.send(.hello(incarnation: Self.incarnationBytes(info.incarnation), lastSeq: state.lastSeq)) else {
-            return .reconnect
-        }
+        var actions = state.start(incarnation: LedgerChain.incarnationBytes(info.incarnation), lastSeq: head, chain: chain,
+                                  now: Self.nowMs())
         while !stop.isRaised {
-            if state.welcomed {
-                if finished(state) { return .done }
-                if try fillWindow(&state) { lastSentAt = Self.nowMs() }
-            }
+            if try perform(actions, &state, progress: progress) == .reconnect { return .reconnect }
+            actions = []
+            if finished(state) { return .done }
+            try fillWindow(&state)
             let now = Self.nowMs()
             if now >= deadline { return .reconnect }
             switch try link.next(timeout: options.tickMs) {
             case .message(let message)?:
-                lastReplyAt = Self.nowMs()
-                awaitingPong = false
-                if try handle(message, &state, progress: progress) == .reconnect { return .reconnect }
+                actions = state.receive(message, now: Self.nowMs())
             case .undecodable(let error)?:
+                if case .unsupportedVersion = error { throw noted(.refused(status: 505, message: "\(error)")) }
                 throw SyncError.protocolViolation("\(error)")
             case .monitor(let event)?:
                 switch event {
@@ -50,102 +47,68 @@ extension SyncSession {
                     break
                 }
             case nil:
-                let waiting = !state.welcomed || !state.inFlight.isEmpty || awaitingPong
-                if waiting, now - lastReplyAt > Int64(options.replyTimeoutMs) {
-                    logger.info("hub silent; reconnecting", metadata: ["endpoint": "\(info.hubEndpoint)"])
-                    return .reconnect
-                }
-                let version = try database.dataVersion()
+                let version = try ledger.dataVersion()
+                var lastSeq = state.lastSeq
                 if version != dataVersion {
                     dataVersion = version
-                    state.lastSeq = try database.syncState().lastSeq
+                    lastSeq = try ledger.syncState().lastSeq
                 }
-                if state.welcomed, !waiting, now - lastSentAt > Int64(options.heartbeatMs) {
-                    _ = try link.send(.ping(lastSeq: state.lastSeq))
-                    awaitingPong = true
-                    lastSentAt = now
-                    lastReplyAt = now
-                }
+                actions = state.tick(now: now, lastSeq: lastSeq)
             }
         }
         return .reconnect
     }
 
-    /// Keeps up to `window` batches in flight; true if anything was sent.
-    private func fillWindow(_ state: inout Stream) throws -> Bool {
-        var sent = false
-        while state.inFlight.count < options.window, state.nextSeq <= state.lastSeq {
-            let limit = min(options.batchEntries, state.maxEntries)
-            var encoded: [[UInt8]] = []
-            var bytes = 16
-            var last = state.nextSeq - 1
-            for entry in try database.outbox(after: state.nextSeq - 1, limit: limit) {
-                let data = EntryCodec.encode(entry)
-                if !encoded.isEmpty, bytes + data.count + 2 > state.maxBytes { break }
-                encoded.append(data)
-                bytes += data.count + 2
-                last = entry.seq
-            }
-            guard !encoded.isEmpty, try link.send(.batch(entries: encoded)) else { break }
-            state.inFlight.append(last)
-            state.nextSeq = last + 1
-            sent = true
-        }
-        return sent
-    }
-
-    private func handle(_ message: WireMessage, _ state: inout Stream, progress: (Progress) -> Void) throws -> Outcome {
-        switch message {
-        case .welcome(let held, let maxEntries, let maxBytes):
-            try database.acknowledge(held, fromWelcome: true)
-            state.acked = min(held, state.lastSeq)
-            // Resend the hub's last entry too: if this ledger diverged from what the hub holds
-            // (restored from a backup, then new entries), the hub sees a different hash there.
-            state.nextSeq = max(1, state.acked)
-            state.maxEntries = max(1, Int(maxEntries))
-            state.maxBytes = max(1024, Int(maxBytes))
-            state.welcomed = true
-            resetBackoff()
-            try database.noteSyncProblem(nil)
-            progress(Progress(ackedSeq: state.acked, lastSeq: state.lastSeq))
-        case .ack(let held), .pong(let held):
-            if held > state.acked {
-                try database.acknowledge(held)
-                state.acked = min(held, state.lastSeq)
+    /// Carries out the machine's actions, feeding the ledger's answers back to it.
+    private func perform(_ actions: [SyncConversation.Action], _ state: inout SyncConversation,
+                         progress: (Progress) -> Void) throws -> Outcome {
+        var queue = actions
+        while !queue.isEmpty {
+            switch queue.removeFirst() {
+            case .send(let message):
+                _ = try link.send(message)
+            case .confirm(let seq, let chain, let fromWelcome):
+                let agreed = try ledger.confirm(seq, chain: chain, at: .now(), fromWelcome: fromWelcome)
+                queue += state.confirmed(seq: seq, agreed: agreed, fromWelcome: fromWelcome)
+            case .progress(let clearProblem):
+                if clearProblem {
+                    resetBackoff()
+                    try ledger.noteSyncProblem(nil, at: .now())
+                }
                 progress(Progress(ackedSeq: state.acked, lastSeq: state.lastSeq))
-            }
-            state.inFlight.removeAll { $0 <= held }
-        case .error(let status, let held, let seq, let text):
-            logger.warning("hub refused", metadata: ["status": "\(status.rawValue)", "seq": "\(seq)", "message": "\(text)"])
-            switch status {
-            case .gap, .tooLarge:
-                if status == .tooLarge { state.maxEntries = max(1, state.maxEntries / 2) }
-                state.nextSeq = held + 1
-                state.inFlight = []
-            case .storageFailed, .helloRequired:
+            case .reconnect:
+                logger.info("reconnecting", metadata: ["endpoint": "\(info.hubEndpoint)"])
                 return .reconnect
-            case .revoked:
-                throw noted(.revoked(message: text))
-            default:
-                throw noted(.refused(status: status.rawValue, message: text))
+            case .fail(let error):
+                logger.info("sync stopped", metadata: ["problem": "\(error)"])
+                throw noted(error)
             }
-        case .hello, .batch, .ping:
-            throw SyncError.protocolViolation("a hub sent an agent's message")
         }
         return .done
     }
 
-    /// Records `problem` for `status` and returns it to be thrown.
-    func noted(_ problem: SyncError) -> SyncError {
-        try? database.noteSyncProblem(problem.description)
-        return problem
+    /// Sends the batches the machine asks for, each anchored at the ledger's chain before it.
+    private func fillWindow(_ state: inout SyncConversation) throws {
+        while let request = state.nextBatch() {
+            guard let previousChain = try ledger.chain(at: request.after) else { return }
+            var encoded: [[UInt8]] = []
+            var bytes = 16 + previousChain.count
+            var last = request.after
+            for entry in try ledger.outbox(after: request.after, limit: request.maxEntries) {
+                let data = EntryCodec.encode(entry)
+                if !encoded.isEmpty, bytes + data.count + 2 > request.maxBytes { break }
+                encoded.append(data)
+                bytes += data.count + 2
+                last = entry.seq
+            }
+            guard !encoded.isEmpty, try link.send(.batch(previousChain: previousChain, entries: encoded)) else { return }
+            state.sent(through: last, now: Self.nowMs())
+        }
     }
 
-    /// The incarnation UUID as its 16 bytes.
-    static func incarnationBytes(_ uuid: String) -> [UInt8] {
-        let hex = Array(uuid.utf8.filter { $0 != UInt8(ascii: "-") })
-        return stride(from: 0, to: min(hex.count, 32), by: 2).map { index in
-            UInt8(String(decoding: hex[index..<index + 2], as: UTF8.self), radix: 16) ?? 0
-        }
+    /// Records `problem` for `status` and returns it to be thrown.
+    func noted(_ problem: SyncError) -> SyncError {
+        try? ledger.noteSyncProblem(problem.description, at: .now())
+        return problem
     }
 }

@@ -31,6 +31,10 @@ public final class SyncSession {
     }
 
     let database: AgentDatabase
+    /// The ledger as the conversation sees it: the file, or the salvaged prefix of a damaged one.
+    let ledger: any SyncLedger
+    /// Set when the ledger file is damaged: what could be read is delivered, nothing is written.
+    let salvage: SalvagedLedger?
     public let info: LedgerInfo
     let link: HubLink
     let options: Options
@@ -42,6 +46,14 @@ public final class SyncSession {
                 logger: Logger = Logger(label: "taizhang.agent.sync")) throws {
         self.database = database
         info = try database.info()
+        if (try? database.checkPages()) == nil {
+            let salvage = SalvagedLedger(reading: database, info: info)
+            self.salvage = salvage
+            ledger = salvage
+        } else {
+            salvage = nil
+            ledger = database
+        }
         self.options = options
         self.logger = logger
         context = try Context()
@@ -55,20 +67,30 @@ public final class SyncSession {
     }
 
     /// Sends everything recorded so far; returns once the hub holds it all, throws
-    /// `SyncError.unreachable` after `timeoutSeconds` without getting there.
+    /// `SyncError.unreachable` (or `.hubCannotStore`) after `timeoutSeconds` without getting there.
     public func syncAll(timeoutSeconds: Int, stop: StopSignal = StopSignal(), progress: (Progress) -> Void = { _ in }) throws -> Progress {
         let deadline = Self.nowMs() + Int64(timeoutSeconds) * 1000
-        var state = try Stream(sync: database.syncState())
+        var state = try conversation()
         let target = state.lastSeq
         var handshakeFailed = false
         while true {
             if stop.isRaised { throw SyncError.interrupted(pending: state.lastSeq - state.acked) }
-            let outcome = try converse(&state, until: { $0.acked >= target && $0.welcomed }, deadline: deadline,
+            let outcome = try converse(&state, until: { $0.holds(target) }, deadline: deadline,
                                        stop: stop, progress: progress, handshakeFailed: &handshakeFailed)
-            if outcome == .done { return Progress(ackedSeq: state.acked, lastSeq: state.lastSeq) }
+            if outcome == .done {
+                if let salvage {
+                    throw AgentError.damagedTail(path: database.path, delivered: state.acked,
+                                                 firstUnreadable: salvage.firstUnreadable, detail: salvage.problem)
+                }
+                return Progress(ackedSeq: state.acked, lastSeq: state.lastSeq)
+            }
             guard Self.nowMs() < deadline else {
+                let pending = state.lastSeq - state.acked
+                if let refusal = state.lastTransientRefusal {
+                    throw noted(.hubCannotStore(endpoint: info.hubEndpoint, pending: pending, message: refusal.message))
+                }
                 throw noted(.unreachable(endpoint: info.hubEndpoint, seconds: timeoutSeconds,
-                                         pending: state.lastSeq - state.acked, handshakeFailed: handshakeFailed))
+                                         pending: pending, handshakeFailed: handshakeFailed))
             }
             pause(until: deadline, stop: stop)
         }
@@ -79,7 +101,7 @@ public final class SyncSession {
     /// and noted for `status`, and retried at the longest backoff, since the operator may fix
     /// it at the hub. Throws only if the ledger itself cannot be read.
     public func runForever(stop: StopSignal, progress: (Progress) -> Void = { _ in }) throws {
-        var state = try Stream(sync: database.syncState())
+        var state = try conversation()
         var handshakeFailed = false
         while !stop.isRaised {
             do {
@@ -87,27 +109,21 @@ public final class SyncSession {
                                  handshakeFailed: &handshakeFailed)
             } catch let error as SyncError {
                 logger.error("hub refused this office", metadata: ["problem": "\(error)"])
-                try? database.noteSyncProblem(error.description)
+                try? ledger.noteSyncProblem(error.description, at: .now())
                 backoffMs = options.backoffMaxMs
             }
             if !stop.isRaised { pause(until: .max, stop: stop) }
         }
     }
 
-    /// Where a conversation stands.
-    struct Stream {
-        var acked: Int64
-        var lastSeq: Int64
-        var nextSeq: Int64 = 1
-        var welcomed = false
-        var inFlight: [Int64] = []
-        var maxEntries = 500
-        var maxBytes = 1 << 20
-
-        init(sync: SyncState) {
-            acked = sync.ackedSeq
-            lastSeq = sync.lastSeq
-        }
+    private func conversation() throws -> SyncConversation {
+        let sync = try ledger.syncState()
+        var limits = SyncConversation.Limits()
+        limits.window = options.window
+        limits.batchEntries = options.batchEntries
+        limits.replyTimeoutMs = Int64(options.replyTimeoutMs)
+        limits.heartbeatMs = Int64(options.heartbeatMs)
+        return SyncConversation(acked: sync.ackedSeq, lastSeq: sync.lastSeq, limits: limits)
     }
 
     enum Outcome { case done, reconnect }

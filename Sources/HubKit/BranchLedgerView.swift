@@ -1,6 +1,5 @@
 import GRDB
 import TaizhangCore
-import TaizhangReport
 
 /// One branch's ledger as the rules see it while one batch is ingested, inside its
 /// transaction: tallies are loaded once, items on demand, and effects accumulate in memory

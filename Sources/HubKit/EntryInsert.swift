@@ -9,8 +9,8 @@ import TaizhangCore
 struct EntryInsert {
     static let sql = """
         INSERT INTO entry (branch, seq, material, action, item, quantity, occurred_on, recorded_at, voids,
-                           body, hash, violation, stored_at)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                           body, hash, violation, stored_at, chain)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
         """
 
     let db: Database
@@ -22,7 +22,7 @@ struct EntryInsert {
     }
 
     /// Inserts `entry` for `branch` (the authenticated one, whatever the entry says).
-    func execute(_ entry: Entry, branch: String, body: [UInt8], hash: [UInt8], violation: String?,
+    func execute(_ entry: Entry, branch: String, body: [UInt8], hash: [UInt8], chain: [UInt8], violation: String?,
                  storedAt: Timestamp) throws {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
@@ -41,6 +41,7 @@ struct EntryInsert {
         check(body.withUnsafeBytes { sqlite3_bind_blob(handle, 10, $0.baseAddress, Int32($0.count), Self.transient) })
         check(hash.withUnsafeBytes { sqlite3_bind_blob(handle, 11, $0.baseAddress, Int32($0.count), Self.transient) })
         if let violation { check(bind(violation, 12)) }
+        check(chain.withUnsafeBytes { sqlite3_bind_blob(handle, 14, $0.baseAddress, Int32($0.count), Self.transient) })
         check(sqlite3_bind_int64(handle, 13, storedAt.millisecondsSinceEpoch))
         if code == SQLITE_OK { code = sqlite3_step(handle) }
         sqlite3_reset(handle)

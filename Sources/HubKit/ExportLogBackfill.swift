@@ -1,6 +1,5 @@
 import GRDB
 import TaizhangCore
-import TaizhangReport
 
 /// Fills the export logs of a hub that stored entries before they existed: each branch's
 /// entries are replayed through the shared rules in order, skipping those the hub flagged,

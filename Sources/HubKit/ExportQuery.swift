@@ -1,6 +1,5 @@
 import GRDB
 import TaizhangCore
-import TaizhangReport
 
 /// The export's reads of the logs, each as of the end of an as-of second (`end`, in UTC
 /// milliseconds): everything stored later is invisible, so the same as-of reads the same.
@@ -78,6 +77,13 @@ enum ExportQuery {
     }
 
     /// The export of `month` issued most recently by `end` with an earlier as-of, and its rows.
+    /// The branch's chain at `seq` (the genesis of its bound ledger for 0): entries are
+    /// immutable, so this is the chain the export's figures were computed over.
+    static func chain(_ db: Database, branch: String, seq: Int64) throws -> [UInt8]? {
+        guard let progress = try BranchProgress.fetch(branch, db), seq <= progress.heldSeq else { return nil }
+        return try progress.chain(at: seq, db)
+    }
+
     static func earlierExport(_ db: Database, month: YearMonth, asOf: Int64, through end: Int64) throws -> MonthlyReport.Issued? {
         guard let issue = try Row.fetchOne(db, sql: """
             SELECT id, as_of, hash, issued_at FROM export_issue WHERE month = ? AND issued_at <= ? AND as_of < ?

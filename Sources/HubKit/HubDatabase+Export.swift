@@ -1,6 +1,5 @@
 import GRDB
 import TaizhangCore
-import TaizhangReport
 
 extension HubDatabase {
     /// When this hub was created (for a hub older than its export logs: its first recorded event).
@@ -42,7 +41,8 @@ extension HubDatabase {
                 let held = try ExportQuery.held(db, branch: branch.id, through: end)
                 return BranchStanding(id: branch.id, name: branch.name,
                                       complete: try ExportQuery.caughtUp(db, branch: branch.id, from: monthEnd, through: end),
-                                      lastEntryAt: held.lastEntryAt, entries: held.entries)
+                                      lastEntryAt: held.lastEntryAt, entries: held.entries,
+                                      chain: try ExportQuery.chain(db, branch: branch.id, seq: held.entries))
             }
             return MonthlyReport(
                 month: month, asOf: asOf, timeZone: timeZone.identifier, scope: .bureau, branches: standings,

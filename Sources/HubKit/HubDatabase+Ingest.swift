@@ -10,12 +10,21 @@ extension HubDatabase {
     /// durable. Entries are stored under `branch` (the authenticated one), whatever they say.
     /// `bodies`, when given, are the entries' canonical encodings as they came off the wire
     /// (the strict decoder guarantees they are canonical), which saves encoding them again.
-    public func ingest(branch: String, entries: [Entry], bodies: [[UInt8]]? = nil, at time: Timestamp) throws -> HubReply {
+    /// `previousChain` is the agent's chain at the seq before the batch's first entry: when it
+    /// differs from the hub's, nothing is stored, the branch is flagged and the batch refused
+    /// (nil skips that check, for in-process callers). Every stored entry gets its chain.
+    public func ingest(branch: String, entries: [Entry], bodies: [[UInt8]]? = nil, previousChain: [UInt8]? = nil,
+                       at time: Timestamp) throws -> HubReply {
         try write { db in
             let found = try BranchProgress.fetch(branch, db)
             guard let progress = found, !progress.revoked else { return BranchProgress.notEnrolled(branch, found) }
-            let view = try BranchLedgerView(db: db, branch: branch)
             var held = progress.heldSeq
+            if let previousChain, let first = entries.first?.seq, first <= held + 1,
+               try progress.chain(at: first - 1, db) != previousChain {
+                return try Self.diverged(branch: branch, held: held, seq: first - 1, at: time, in: db)
+            }
+            let view = try BranchLedgerView(db: db, branch: branch)
+            var chain = progress.heldChain
             var refusal: HubReply?
             for (index, entry) in entries.enumerated() {
                 let body = bodies?[index] ?? EntryCodec.encode(entry)
@@ -31,7 +40,9 @@ extension HubDatabase {
                         """)
                     break
                 }
-                try Self.store(entry, body: body, branch: branch, in: view, at: time)
+                let hash = SHA256.hash(body)
+                chain = LedgerChain.next(chain, contentHash: hash)
+                try Self.store(entry, body: body, hash: hash, chain: chain, branch: branch, in: view, at: time)
                 held = entry.seq
             }
             try view.flush(at: time)
@@ -39,7 +50,7 @@ extension HubDatabase {
                 UPDATE branch SET held_seq = ?, agent_last_seq = MAX(agent_last_seq, ?), last_heard_at = ? WHERE id = ?
                 """).execute(arguments: [held, held, time.millisecondsSinceEpoch, branch])
             try ExportLog.noteContact(branch, at: time, in: db)
-            return refusal ?? .ack(heldSeq: held)
+            return refusal ?? .ack(heldSeq: held, chain: chain)
         }
     }
 
@@ -71,7 +82,8 @@ extension HubDatabase {
 
     /// Stores the next entry: checks it against the branch's ledger, applies its effect, or
     /// stores it flagged and without effect if it breaks a rule.
-    static func store(_ entry: Entry, body: [UInt8], branch: String, in view: BranchLedgerView, at time: Timestamp) throws {
+    static func store(_ entry: Entry, body: [UInt8], hash: [UInt8], chain: [UInt8], branch: String,
+                      in view: BranchLedgerView, at time: Timestamp) throws {
         let db = view.db
         var effect: LedgerEffect?
         var violation: String?
@@ -94,7 +106,7 @@ extension HubDatabase {
             }
         }
         // The content hash is the SHA-256 of exactly the stored body (docs/PROTOCOL.md).
-        try EntryInsert(db).execute(entry, branch: branch, body: body, hash: SHA256.hash(body),
+        try EntryInsert(db).execute(entry, branch: branch, body: body, hash: hash, chain: chain,
                                     violation: violation, storedAt: time)
         if let effect { try view.apply(effect, of: entry) }
         if let violation {

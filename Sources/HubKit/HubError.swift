@@ -6,6 +6,10 @@ public enum HubError: Error, Sendable, CustomStringConvertible {
     case alreadyInitialised(path: String)
     case notAHubDatabase(path: String)
     case damaged(path: String, detail: String)
+    /// `verify` (or the check at `serve`'s start) found entry `seq` of `branch` not as stored.
+    case verifyFailed(path: String, branch: String, seq: Int64, detail: String)
+    /// The database file was deleted or replaced while `serve` ran.
+    case vanished(path: String, detail: String)
     case busy(path: String, seconds: Int)
     case storage(path: String, detail: String)
     case invalidSetting(String)
@@ -24,6 +28,10 @@ public enum HubError: Error, Sendable, CustomStringConvertible {
             "\(path) is not a Taizhang hub database; it was left untouched — check the --data folder"
         case .damaged(let path, let detail):
             "the hub database \(path) is damaged (\(detail)); it was left untouched — restore it from a backup, then let the agents resend"
+        case .verifyFailed(let path, let branch, let seq, let detail):
+            "the hub database \(path) fails verification at branch \(branch), entry #\(seq) (\(detail)); it was left untouched — stop the hub, restore a copy of the database, then let the agents resend what it lacks"
+        case .vanished(let path, let detail):
+            "\(detail) (\(path)) while the hub was serving; the hub stopped acknowledging and exits — put the database back (restore a copy), start 'taizhang-hub serve' again and let the agents resend"
         case .busy(let path, let seconds):
             "the hub database \(path) stayed locked by another program for \(seconds) s; nothing was changed — try again in a moment"
         case .storage(let path, let detail):

@@ -32,7 +32,7 @@ public final class HubServer {
     struct Session {
         /// The authenticated key; a routing id reused by another key starts a new session.
         let key: String
-        var welcomed = false
+        var conversation = HubConversation()
         var lastSeen: Timestamp
     }
 
@@ -48,6 +48,9 @@ public final class HubServer {
     /// Binds `endpoint`, calls `ready` with the endpoint actually bound (a `*` port resolved),
     /// and serves until `stop` is raised.
     public func serve(bind endpoint: String, stop: StopSignal, ready: (String) -> Void) throws {
+        // A damaged database is never written to: refuse to start (docs/PROTOCOL.md).
+        try database.checkAtStart()
+        let watch = try DatabaseFileWatch(path: database.path)
         try refreshKeys()
         let zap = ZAPHandler(context: context, authenticate: authenticator())
         // Fail closed: without a running ZAP handler a CURVE server admits every key.
@@ -69,6 +72,11 @@ public final class HubServer {
         logger.info("serving", metadata: ["endpoint": "\(bound ?? endpoint)"])
         while !stop.isRaised {
             let ready = try Poller.poll([PollItem(router, .readable)], timeout: 100)
+            if let problem = watch.problem() {
+                // Acknowledging into a deleted or replaced file would lose what is acknowledged.
+                logger.error("the database file changed under the hub; stopping", metadata: ["problem": "\(problem)"])
+                throw HubError.vanished(path: database.path, detail: problem)
+            }
             if ready[0].contains(.readable) {
                 // Drain what is waiting, but look at the stop flag and the keys now and then.
                 for _ in 0..<256 {

@@ -8,7 +8,8 @@ struct ProblemCounter {
     private var pending: [String: (count: Int, branch: String, address: String)] = [:]
     private var lastLogged: [String: Int64] = [:]
 
-    mutating func count(_ reason: String, branch: String, address: String, logger: Logger) {
+    mutating func count(_ reason: String, branch: String, address: String, logger: Logger, level: Logger.Level = .notice,
+                        detail: String? = nil) {
         totals[reason, default: 0] += 1
         let now = Timestamp.now().millisecondsSinceEpoch
         if let last = lastLogged[reason], now - last < 10_000 {
@@ -18,9 +19,9 @@ struct ProblemCounter {
         }
         let suppressed = pending.removeValue(forKey: reason)?.count ?? 0
         lastLogged[reason] = now
-        logger.notice("refused a message", metadata: [
+        logger.log(level: level, level == .notice ? "refused a message" : "cannot serve a message", metadata: [
             "reason": "\(reason)", "branch": "\(branch)", "address": "\(address)",
             "alsoSince": "\(suppressed)", "total": "\(totals[reason] ?? 0)",
-        ])
+        ].merging(detail.map { ["detail": "\($0)"] } ?? [:]) { $1 })
     }
 }

@@ -84,7 +84,7 @@ public enum WireError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .malformed(let reason): "malformed message: \(reason)"
-        case .unsupportedVersion(let version): "protocol version \(version) is not supported (this side speaks 1)"
+        case .unsupportedVersion(let version): "protocol version \(version) is not supported (this side speaks \(WireMessage.version))"
         }
     }
 }

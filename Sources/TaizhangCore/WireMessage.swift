@@ -1,19 +1,22 @@
 /// One message of the agent–hub protocol (docs/PROTOCOL.md), as a value.
 public enum WireMessage: Sendable, Equatable {
-    /// Agent → hub, first on every connection.
-    case hello(incarnation: [UInt8], lastSeq: Int64)
-    /// Hub → agent: where the hub stands for this branch, and the batch limits.
-    case welcome(heldSeq: Int64, maxEntries: UInt16, maxBytes: UInt32)
-    /// Agent → hub: consecutive entries, each in its canonical encoding.
-    case batch(entries: [[UInt8]])
-    /// Hub → agent, after the batch is committed.
-    case ack(heldSeq: Int64)
+    /// Agent → hub, first on every connection: the ledger, its length and its chain head.
+    case hello(incarnation: [UInt8], lastSeq: Int64, chain: [UInt8])
+    /// Hub → agent: where the hub stands for this branch (seq and chain there), and the batch limits.
+    case welcome(heldSeq: Int64, chain: [UInt8], maxEntries: UInt16, maxBytes: UInt32)
+    /// Agent → hub: consecutive entries, each in its canonical encoding, anchored by the
+    /// agent's chain at the seq before the first of them.
+    case batch(previousChain: [UInt8], entries: [[UInt8]])
+    /// Hub → agent, after the batch is committed: the seq held and the hub's chain there.
+    case ack(heldSeq: Int64, chain: [UInt8])
     case ping(lastSeq: Int64)
-    case pong(heldSeq: Int64)
+    case pong(heldSeq: Int64, chain: [UInt8])
     case error(WireStatus, heldSeq: Int64, seq: Int64, message: String)
 
     public static let magic: [UInt8] = [0x54, 0x5A]
-    public static let version: UInt8 = 1
+    public static let version: UInt8 = 2
+    /// Bytes of a chain hash (SHA-256).
+    public static let chainBytes = 32
 
     public var typeCode: UInt8 {
         switch self {
@@ -27,26 +30,34 @@ public enum WireMessage: Sendable, Equatable {
         }
     }
 
-    public func encoded() -> [UInt8] {
+    /// The frame; `version` only changes the header byte (an ERROR reads the same in
+    /// every version, so the hub answers an older agent's frame in that agent's version).
+    public func encoded(version: UInt8 = WireMessage.version) -> [UInt8] {
         var writer = ByteWriter()
         writer.raw(Self.magic)
-        writer.u8(Self.version)
+        writer.u8(version)
         writer.u8(typeCode)
         switch self {
-        case .hello(let incarnation, let lastSeq):
+        case .hello(let incarnation, let lastSeq, let chain):
             writer.raw(incarnation)
             writer.i64(lastSeq)
-        case .welcome(let heldSeq, let maxEntries, let maxBytes):
+            writer.raw(chain)
+        case .welcome(let heldSeq, let chain, let maxEntries, let maxBytes):
             writer.i64(heldSeq)
+            writer.raw(chain)
             writer.u16(maxEntries)
             writer.u32(maxBytes)
-        case .batch(let entries):
+        case .batch(let previousChain, let entries):
+            writer.raw(previousChain)
             writer.u16(UInt16(entries.count))
             for entry in entries {
                 writer.u16(UInt16(entry.count))
                 writer.raw(entry)
             }
-        case .ack(let seq), .ping(let seq), .pong(let seq):
+        case .ack(let seq, let chain), .pong(let seq, let chain):
+            writer.i64(seq)
+            writer.raw(chain)
+        case .ping(let seq):
             writer.i64(seq)
         case .error(let status, let heldSeq, let seq, let message):
             writer.u16(status.rawValue)
@@ -62,16 +73,21 @@ public enum WireMessage: Sendable, Equatable {
         var reader = ByteReader(frame)
         guard try Array(reader.raw(2)) == magic else { throw WireError.malformed("not a Taizhang message") }
         let version = try reader.u8()
-        guard version == Self.version else { throw WireError.unsupportedVersion(version) }
         let type = try reader.u8()
+        // An ERROR reads the same in every version up to this one: an older hub's refusal is still understood.
+        guard version == Self.version || (type == 0x07 && (1...Self.version).contains(version)) else {
+            throw WireError.unsupportedVersion(version)
+        }
         let message: WireMessage
         switch type {
         case 0x01:
             let incarnation = Array(try reader.raw(16))
-            message = .hello(incarnation: incarnation, lastSeq: try sequence(&reader))
+            message = .hello(incarnation: incarnation, lastSeq: try sequence(&reader), chain: try chain(&reader))
         case 0x02:
-            message = .welcome(heldSeq: try sequence(&reader), maxEntries: try reader.u16(), maxBytes: try reader.u32())
+            message = .welcome(heldSeq: try sequence(&reader), chain: try chain(&reader),
+                               maxEntries: try reader.u16(), maxBytes: try reader.u32())
         case 0x03:
+            let previousChain = try chain(&reader)
             let count = Int(try reader.u16())
             guard count >= 1, count <= maxEntries else { throw WireError.malformed("a batch holds 1 to \(maxEntries) entries, not \(count)") }
             var entries: [[UInt8]] = []
@@ -80,10 +96,10 @@ public enum WireMessage: Sendable, Equatable {
                 let length = Int(try reader.u16())
                 entries.append(Array(try reader.raw(length)))
             }
-            message = .batch(entries: entries)
-        case 0x04: message = .ack(heldSeq: try sequence(&reader))
+            message = .batch(previousChain: previousChain, entries: entries)
+        case 0x04: message = .ack(heldSeq: try sequence(&reader), chain: try chain(&reader))
         case 0x05: message = .ping(lastSeq: try sequence(&reader))
-        case 0x06: message = .pong(heldSeq: try sequence(&reader))
+        case 0x06: message = .pong(heldSeq: try sequence(&reader), chain: try chain(&reader))
         case 0x07:
             let code = try reader.u16()
             let status = WireStatus(rawValue: code) ?? .malformed
@@ -94,6 +110,10 @@ public enum WireMessage: Sendable, Equatable {
         }
         try reader.end()
         return message
+    }
+
+    private static func chain(_ reader: inout ByteReader) throws(WireError) -> [UInt8] {
+        Array(try reader.raw(chainBytes))
     }
 
     private static func sequence(_ reader: inout ByteReader) throws(WireError) -> Int64 {

@@ -31,7 +31,8 @@ extension MonthlyReport {
             ("branches", .array(branches.map { branch in
                 .object([("branch", .string(branch.id)), ("name", .string(branch.name)),
                          ("complete", .bool(branch.complete)), ("lastEntryAt", time(branch.lastEntryAt)),
-                         ("entries", .int(branch.entries))])
+                         ("entries", .int(branch.entries)),
+                         ("chain", branch.chain.map { .string($0.hexString) } ?? .null)])
             })),
             ("rows", .array(rows.map(row))),
             ("totals", .array(totals.map(row))),

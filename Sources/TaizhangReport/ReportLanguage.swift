@@ -61,8 +61,8 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
     }
 
     var completenessHeaders: [String] {
-        self == .zh ? ["分局", "分局名称", "截至月末完整", "最后一笔记录时间", "台账记录数"]
-            : ["Branch", "Name", "Complete through month end", "Last entry recorded", "Ledger entries"]
+        self == .zh ? ["分局", "分局名称", "截至月末完整", "最后一笔记录时间", "台账记录数", "台账链哈希"]
+            : ["Branch", "Name", "Complete through month end", "Last entry recorded", "Ledger entries", "Ledger chain"]
     }
 
     var changesTitle: String { self == .zh ? "更正明细" : "Changes from the earlier export" }

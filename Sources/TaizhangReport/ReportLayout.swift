@@ -35,7 +35,8 @@ public struct ReportLayout: Sendable {
         sheet.append(.texts(l.completenessHeaders), bold: true)
         for branch in report.branches {
             sheet.append([.text(branch.id), .text(branch.name), .text(branch.complete ? l.yes : l.no),
-                          .text(branch.lastEntryAt?.description ?? l.never), .number(branch.entries)])
+                          .text(branch.lastEntryAt?.description ?? l.never), .number(branch.entries),
+                          .text(branch.chain?.hexString ?? "")])
         }
         if let changes = report.earlier?.changes, !changes.isEmpty {
             sheet.appendBlank()

@@ -209,5 +209,11 @@ extension Catalogue {
         .helpShowVersion: "显示版本。",
         .helpSeeSubcommand: "每个命令的详细帮助见 '{0} help <命令>'。",
         .versionLine: "{0} {1}",
+        .statusReceipt: "区局最近一次确认（{0}）：已收到第 1–{1} 条，链值 {2}",
+        .statusNoReceipt: "区局尚未确认任何记录。",
+        .reportReceipt: "由本所台账第 1–{0} 条计算，链值 {1}；区局导出中 {2} 列出相同的条数和链值时，两者依据的是同一份台账。",
+        .verifyAbstract: "检查台账：SQLite 完整性检查，再逐条重算每条记录的哈希和链值。",
+        .verifyDiscussion: "通过时以 0 退出并显示一行摘要；不通过时以 3 退出，并指出第一条不通过的记录。\n\n示例：\n  taizhang-agent verify",
+        .verifyDone: "{0} 的台账检查通过：共 {1} 条，链值 {2}。",
     ]
 }

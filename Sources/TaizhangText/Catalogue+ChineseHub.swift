@@ -85,5 +85,11 @@ extension Catalogue {
         .errKeyInUse: "公钥 {0} 已登记给“{1}”；每个所有自己的公钥——请登记该所 'taizhang-agent init' 显示的公钥",
         .errHubSecretMode: "区局私钥 {0} 其他用户也能读取；请运行 'chmod 600 {0}' 修正",
         .errHubSecretUnreadable: "无法读取区局私钥 {0}；它由 'taizhang-hub init' 生成",
+        .hubVerifyAbstract: "检查区局数据库：SQLite 完整性检查，再按存储的原始字节重算每条记录的哈希和链值。",
+        .hubVerifyDiscussion: "通过时以 0 退出并显示一行摘要；不通过时以 3 退出，并指出单位和第一条不通过的记录。'serve' 运行时也可使用（只读）。\n\n示例：\n  taizhang-hub verify --branch sanchang",
+        .optVerifyBranch: "只检查这个单位。",
+        .hubVerifyDone: "区局数据库检查通过：{0} 个单位，{1} 条记录，每条的哈希和链值都已按存储的字节重算。",
+        .errHubVerifyFailed: "区局数据库 {0} 在单位 {1} 第 {2} 条检查不通过（{3}），未作改动——请停止区局程序，恢复数据库副本，再让各所补报缺少的记录",
+        .errHubVanished: "区局服务期间 {0}（{1}）；区局已停止确认并退出——请放回数据库（恢复副本），重新启动 'taizhang-hub serve'，再让各所补报",
     ]
 }

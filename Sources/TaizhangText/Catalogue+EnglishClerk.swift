@@ -209,5 +209,11 @@ extension Catalogue {
         .helpShowVersion: "Show the version.",
         .helpSeeSubcommand: "See '{0} help <subcommand>' for detailed help.",
         .versionLine: "{0} {1}",
+        .statusReceipt: "Hub's last confirmation ({0}): it holds entries 1–{1}, chain {2}",
+        .statusNoReceipt: "The hub has not confirmed any entry yet.",
+        .reportReceipt: "Computed from entries 1–{0} of this office's ledger, chain {1}; the bureau's export covers the same ledger when it lists the same entries and chain for {2}.",
+        .verifyAbstract: "Check the ledger: SQLite's integrity check, then every entry's hash and chain recomputed.",
+        .verifyDiscussion: "Exits 0 with a one-line summary, or 3 naming the first entry that does not verify.\n\nExample:\n  taizhang-agent verify",
+        .verifyDone: "The ledger of {0} verifies: {1} entries, chain {2}.",
     ]
 }

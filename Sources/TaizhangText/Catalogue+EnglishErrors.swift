@@ -77,5 +77,11 @@ extension Catalogue {
         .ruleVoidLeavesNegative: "voiding entry #{0} would leave {1} {p2} on hand; record a stocktake adjustment instead",
         .ruleVoidNotLatest: "entry #{0} is not the latest for {m1} {2}; void #{3} first",
         .ruleBadBranchID: "the branch ID '{0}' must be 1 to 32 lowercase letters, digits or hyphens, starting with a letter or digit (e.g. sanchang)",
+        .errVerifyFailed: "the ledger {0} of branch {1} fails verification at entry #{2} ({3}); nothing was changed — restore the ledger from a backup and ask the hub operator, whose copy is intact",
+        .errDamagedTail: "the ledger {0} is damaged ({1}): the hub now holds entries 1–{2}, every entry that could be read; entries from #{3} on could not be read — restore the ledger from a backup and ask the hub operator before recording more",
+        .errDiverged: "this office's ledger differs from the hub's copy at entry #{0} or before (it was probably restored from an older backup); nothing was overwritten and the hub operator sees the branch flagged — record nothing more and contact them",
+        .errHubCannotStore: "the hub at {0} answers but cannot store entries right now (its disk is full or failing); nothing is lost — {1} entries stay queued here and the next sync sends them; tell the hub operator",
+        .errNewerProtocol: "the hub speaks a newer protocol than this taizhang-agent: upgrade taizhang-agent on this PC to the hub's release; nothing was sent",
+        .errUnreadable: "the hub could not read what this agent sent ({0}); this is a fault in the agent, not the link — report it, the entries stay queued",
     ]
 }

@@ -85,5 +85,11 @@ extension Catalogue {
         .errKeyInUse: "the key {0} is already enrolled for branch '{1}'; each office's agent has its own key — enrol the key printed by that office's 'taizhang-agent init'",
         .errHubSecretMode: "the hub's secret key {0} is readable by other users; fix it with 'chmod 600 {0}'",
         .errHubSecretUnreadable: "the hub's secret key {0} cannot be read; it is made by 'taizhang-hub init'",
+        .hubVerifyAbstract: "Check the hub database: SQLite's integrity check, then every entry's hash and chain from its stored bytes.",
+        .hubVerifyDiscussion: "Exits 0 with a one-line summary, or 3 naming the branch and the first entry that does not verify. Safe while 'serve' runs (it only reads).\n\nExample:\n  taizhang-hub verify --branch sanchang",
+        .optVerifyBranch: "Check only this branch.",
+        .hubVerifyDone: "The hub database verifies: {0} branches, {1} entries, every hash and chain recomputed from the stored bytes.",
+        .errHubVerifyFailed: "the hub database {0} fails verification at branch {1}, entry #{2} ({3}); it was left untouched — stop the hub, restore a copy of the database, then let the agents resend what it lacks",
+        .errHubVanished: "{0} ({1}) while the hub was serving; the hub stopped acknowledging and exits — put the database back (restore a copy), start 'taizhang-hub serve' again and let the agents resend",
     ]
 }

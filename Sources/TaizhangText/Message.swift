@@ -213,6 +213,12 @@ public enum Message: String, CaseIterable, Sendable {
     case helpShowVersion
     case helpSeeSubcommand
     case versionLine
+    case statusReceipt
+    case statusNoReceipt
+    case reportReceipt
+    case verifyAbstract
+    case verifyDiscussion
+    case verifyDone
     // Errors
     case errNotInitialised
     case errAlreadyInitialised
@@ -291,6 +297,12 @@ public enum Message: String, CaseIterable, Sendable {
     case ruleVoidLeavesNegative = "rule_voidLeavesNegative"
     case ruleVoidNotLatest = "rule_voidNotLatest"
     case ruleBadBranchID = "rule_badBranchID"
+    case errVerifyFailed
+    case errDamagedTail
+    case errDiverged
+    case errHubCannotStore
+    case errNewerProtocol
+    case errUnreadable
     // Hub
     case hubAbstract
     case hubDiscussion
@@ -377,4 +389,10 @@ public enum Message: String, CaseIterable, Sendable {
     case errKeyInUse
     case errHubSecretMode
     case errHubSecretUnreadable
+    case hubVerifyAbstract
+    case hubVerifyDiscussion
+    case optVerifyBranch
+    case hubVerifyDone
+    case errHubVerifyFailed
+    case errHubVanished
 }

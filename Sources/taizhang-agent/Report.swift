@@ -29,6 +29,7 @@ extension TaizhangAgent {
                     let info = try database.info()
                     let report = try database.monthlyReport(month: month)
                     print(ReportTable.render(report, office: info, width: Terminal.width()), terminator: "")
+                    if let standing = report.branches.first { print(ReportText.receipt(standing)) }
                     return
                 }
                 let format = try ReportFormat.parse(typed)
@@ -38,6 +39,10 @@ extension TaizhangAgent {
                 try destination.deliver(try format.render(report, language: language))
                 if let path = destination.path {
                     print(Message.reportWrote(path, report.month, report.asOf, report.entries))
+                }
+                if let standing = report.branches.first {
+                    let pair = ReportText.receipt(standing)
+                    if destination.path == nil { StandardStream.printError(pair) } else { print(pair) }
                 }
             }
         }
@@ -57,5 +62,12 @@ enum ReportTable {
         }
         let title = Message.reportTitle(office.name, office.branch, report.month, office.timeZone.clockTime(at: report.asOf))
         return TextWrap.lines(title, width: width ?? .max).joined(separator: "\n") + "\n\n" + table.render(width: width)
+    }
+}
+
+/// The office's receipt under its report: the clerk's sentence, in one place.
+enum ReportText {
+    static func receipt(_ standing: BranchStanding) -> String {
+        Message.reportReceipt(standing.entries, standing.chain?.hexString ?? "?", standing.id)
     }
 }

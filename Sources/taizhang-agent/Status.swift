@@ -40,6 +40,9 @@ enum StatusText {
                 ("hub", .string(info.hubEndpoint)),
                 ("lastProblem", .optional(sync.lastProblem)),
                 ("lastProblemAt", sync.lastProblemAt.map { .string($0.description) } ?? .null),
+                ("confirmedSeq", sync.confirmation.map { .int($0.seq) } ?? .null),
+                ("confirmedChain", sync.confirmation.map { .string($0.chain.hexString) } ?? .null),
+                ("confirmedAt", sync.confirmation.map { .string($0.at.description) } ?? .null),
             ])),
         ])
     }
@@ -63,6 +66,8 @@ enum StatusText {
         let acknowledged = sync.lastAckAt.map { Message.lastAck(zone.clockTime(at: $0)) } ?? Message.neverAck()
         var lines = [Message.statusHeadline(info.name, info.branch, sync.lastSeq), "", table.render(width: width)]
         lines.append(Message.statusHub(info.hubEndpoint, sync.ackedSeq, sync.lastSeq, sync.pending, acknowledged))
+        lines.append(sync.confirmation.map { Message.statusReceipt(zone.clockTime(at: $0.at), $0.seq, $0.chain.hexString) }
+            ?? Message.statusNoReceipt())
         if let problem = sync.lastProblem {
             lines.append(Message.lastProblem(sync.lastProblemAt.map(zone.clockTime) ?? "?", problem))
         }

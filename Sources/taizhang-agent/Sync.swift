@@ -37,7 +37,7 @@ extension TaizhangAgent {
 
         func run() throws {
             AgentLogging.bootstrap(level: .info)
-            try AgentLogging.withSession(data) { session, stop, logger in
+            try AgentLogging.withSession(data, checkingFirst: true) { session, stop, logger in
                 logger.info("running", metadata: ["branch": "\(session.info.branch)", "hub": "\(session.info.hubEndpoint)",
                                                   "version": "\(TaizhangVersion.current)"])
                 try session.runForever(stop: stop) { progress in
@@ -54,11 +54,14 @@ enum AgentLogging {
     /// Opens the ledger and a session with the hub, with SIGINT/SIGTERM raising `stop`, and
     /// turns failures into the agent's one-sentence errors. A `--config` file whose hub
     /// differs from the ledger's is said so, once.
-    static func withSession(_ data: DataOptions, announce: Bool = false,
+    /// `checkingFirst`: refuse to start on a damaged ledger (quick check and chain head).
+    static func withSession(_ data: DataOptions, checkingFirst: Bool = false, announce: Bool = false,
                             _ body: (SyncSession, StopSignal, Logger) throws -> Void) throws {
         try Failure.reporting {
             let directory = data.directory
-            let database = try directory.open()
+            // `sync` salvages what a damaged ledger still holds; `run` refuses to start on one.
+            let database = try directory.open(checking: false)
+            if checkingFirst { try database.checkAtStart() }
             if let file = data.file {
                 let info = try database.info()
                 if let hub = file.hub, hub != info.hubEndpoint { Failure.say(Message.configHubDiffers(hub, info.hubEndpoint)) }

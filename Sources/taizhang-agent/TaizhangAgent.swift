@@ -12,7 +12,7 @@ struct TaizhangAgent: ParsableCommand {
         subcommands: [
             Init.self, BoardCommand.self, SignCommand.self, BadgeCommand.self,
             CardCommand.self, GuideCommand.self, VoidEntry.self, Log.self, Status.self, Sync.self, Run.self, Report.self,
-            SetHub.self,
+            Verify.self, SetHub.self,
         ]
     )
 

@@ -94,7 +94,7 @@ enum ExportCases {
                     seqs[index] += 1
                     return draft.entry(branch: names[index], seq: seqs[index], recordedAt: now)
                 }
-                guard case .ack(let held) = try database.ingest(branch: names[index], entries: entries, at: now),
+                guard case .ack(let held, _) = try database.ingest(branch: names[index], entries: entries, at: now),
                       held == seqs[index] else {
                     throw ProcessFailure(description: "ingest of \(names[index]) up to #\(seqs[index]) was refused")
                 }

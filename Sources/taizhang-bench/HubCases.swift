@@ -192,7 +192,7 @@ enum HubCases {
                 }
                 let reply = try Clock.measureReturning { try big.database.ingest(branch: names[index], entries: entries, at: now) }
                 ingestNanoseconds += reply.nanoseconds
-                guard case .ack(let held) = reply.value, held == seqs[index] else {
+                guard case .ack(let held, _) = reply.value, held == seqs[index] else {
                     throw ProcessFailure(description: "ingest of \(names[index]) up to #\(seqs[index]) answered \(reply.value)")
                 }
                 done += Int64(entries.count)

@@ -58,10 +58,12 @@ extension HubCases {
             }
         }
         try exchange("HELLO", { _ in
-            .hello(incarnation: (0..<16).map { _ in UInt8(truncatingIfNeeded: random.next()) }, lastSeq: 0)
-        }, expect: { if case .welcome(0, _, _) = $0 { true } else { false } })
+            let incarnation = (0..<16).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            // A fresh ledger's chain head is its genesis; the hub checks nothing at seq 0.
+            return .hello(incarnation: incarnation, lastSeq: 0, chain: [UInt8](repeating: 0, count: 32))
+        }, expect: { if case .welcome(0, _, _, _) = $0 { true } else { false } })
         let welcomed = Clock.nanoseconds() - connectStart
-        try exchange("PING", { _ in .ping(lastSeq: 0) }, expect: { if case .pong(0) = $0 { true } else { false } })
+        try exchange("PING", { _ in .ping(lastSeq: 0) }, expect: { if case .pong(0, _) = $0 { true } else { false } })
         usleep(200_000)
         let connected = try server.memoryKilobytes()
         guard server.isRunning else { throw ProcessFailure(description: "the hub died: \(server.outcome)") }

@@ -47,6 +47,8 @@ enum HubErrorText {
         case .alreadyInitialised(let path): Message.errHubAlreadyInitialised(path)
         case .notAHubDatabase(let path): Message.errNotAHub(path)
         case .damaged(let path, let detail): Message.errHubDamaged(path, detail)
+        case .verifyFailed(let path, let branch, let seq, let detail): Message.errHubVerifyFailed(path, branch, seq, detail)
+        case .vanished(let path, let detail): Message.errHubVanished(detail, path)
         case .busy(let path, let seconds): Message.errHubBusy(path, seconds)
         case .storage(let path, let detail): Message.errHubStorage(path, detail)
         case .unknownBranch(let branch): Message.errUnknownBranch(branch)

@@ -63,10 +63,10 @@ final class EnrolmentTests: XCTestCase {
         try hub.enrolAndGreet("sanchang", key: 1)
         var script = EntryScript(branch: "sanchang")
         try script.record(script.draft(.card, .receive, quantity: 700))
-        XCTAssertEqual(try hub.ingest("sanchang", script.entries), .ack(heldSeq: 1))
+        XCTAssertEqual(try hub.ingest("sanchang", script.entries).accepted, 1)
         try hub.database.revoke(branch: "sanchang", at: T.t0)
         try script.record(script.draft(.card, .receive, quantity: 5))
-        guard case .refused(.malformed, _, _, let message) = try hub.ingest("sanchang", script.entries) else {
+        guard case .refused(.revoked, 1, _, let message) = try hub.ingest("sanchang", script.entries) else {
             return XCTFail("a revoked branch's batch must be refused")
         }
         XCTAssertTrue(message.contains("revoked"), message)

@@ -7,13 +7,13 @@ final class GreetingTests: XCTestCase {
 
     func testFirstHelloBindsTheLedgerAndLaterOnesResume() throws {
         let hub = try T()
-        XCTAssertEqual(try hub.enrolAndGreet("sanchang", key: 1, incarnation: "inc-a"), .welcome(heldSeq: 0))
+        XCTAssertEqual(try hub.enrolAndGreet("sanchang", key: 1, incarnation: "inc-a").accepted, 0)
         XCTAssertEqual(try hub.status("sanchang").incarnation, "inc-a")
         var script = EntryScript(branch: "sanchang")
         for _ in 0..<3 { try script.record(script.draft(.guide, .receive, quantity: 10)) }
-        XCTAssertEqual(try hub.ingest("sanchang", script.entries), .ack(heldSeq: 3))
+        XCTAssertEqual(try hub.ingest("sanchang", script.entries).accepted, 3)
         let reply = try hub.database.hello(branch: "sanchang", incarnation: "inc-a", agentLastSeq: 5, at: T.at(seconds: 9))
-        XCTAssertEqual(reply, .welcome(heldSeq: 3))
+        XCTAssertEqual(reply.accepted, 3)
         let status = try hub.status("sanchang", now: T.at(seconds: 10))
         XCTAssertEqual(status.agentLastSeq, 5)
         XCTAssertEqual(status.pending, 2)
@@ -24,8 +24,8 @@ final class GreetingTests: XCTestCase {
     func testAnotherLedgerIsBoundOnlyWhileTheHubHoldsNothing() throws {
         let hub = try T()
         try hub.enrolAndGreet("sanchang", key: 1, incarnation: "inc-a")
-        XCTAssertEqual(try hub.database.hello(branch: "sanchang", incarnation: "inc-b", agentLastSeq: 0, at: T.t0),
-                       .welcome(heldSeq: 0), "nothing held yet: the new ledger takes over")
+        XCTAssertEqual(try hub.database.hello(branch: "sanchang", incarnation: "inc-b", agentLastSeq: 0, at: T.t0).accepted,
+                        0, "nothing held yet: the new ledger takes over")
         XCTAssertEqual(try hub.status("sanchang").incarnation, "inc-b")
         var script = EntryScript(branch: "sanchang")
         try script.record(script.draft(.card, .receive, quantity: 10))
@@ -63,7 +63,7 @@ final class GreetingTests: XCTestCase {
     func testPingNotesTheAgentAndReturnsWhatIsHeld() throws {
         let hub = try T()
         try hub.enrolAndGreet("sanchang", key: 1)
-        XCTAssertEqual(try hub.database.heard(branch: "sanchang", agentLastSeq: 4, at: T.at(seconds: 30)), 0)
+        XCTAssertEqual(try hub.database.heard(branch: "sanchang", agentLastSeq: 4, at: T.at(seconds: 30)).heldSeq, 0)
         let status = try hub.status("sanchang", now: T.at(seconds: 31))
         XCTAssertEqual(status.lastHeardAt, T.at(seconds: 30))
         XCTAssertEqual(status.agentLastSeq, 4)

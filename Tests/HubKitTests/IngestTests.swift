@@ -14,9 +14,9 @@ final class IngestTests: XCTestCase {
         try script.record(script.draft(.card, .receive, quantity: 1000))
         try script.record(script.draft(.board, .install, item: "GS-01", EntryDetails(location: "大厅")))
         try script.record(script.draft(.card, .distribute, quantity: 200, EntryDetails(channel: "市场")))
-        XCTAssertEqual(try hub.ingest("sanchang", script.entries), .ack(heldSeq: 3))
-        XCTAssertEqual(try hub.ingest("sanchang", script.entries), .ack(heldSeq: 3))
-        XCTAssertEqual(try hub.ingest("sanchang", Array(script.entries[1...])), .ack(heldSeq: 3))
+        XCTAssertEqual(try hub.ingest("sanchang", script.entries).accepted, 3)
+        XCTAssertEqual(try hub.ingest("sanchang", script.entries).accepted, 3)
+        XCTAssertEqual(try hub.ingest("sanchang", Array(script.entries[1...])).accepted, 3)
         XCTAssertEqual(try hub.inventory("sanchang"), script.fold.inventory + Inventory())
         XCTAssertEqual(try hub.inventory("sanchang")[.card].onHand, 800)
         let status = try hub.status("sanchang")
@@ -31,7 +31,7 @@ final class IngestTests: XCTestCase {
         var script = EntryScript(branch: "sanchang")
         try script.record(script.draft(.card, .receive, quantity: 100))
         try script.record(script.draft(.card, .receive, quantity: 50))
-        XCTAssertEqual(try hub.ingest("sanchang", script.entries), .ack(heldSeq: 2))
+        XCTAssertEqual(try hub.ingest("sanchang", script.entries).accepted, 2)
         // A restored ledger recorded something else as #2, then #3.
         var other = EntryScript(branch: "sanchang")
         try other.record(other.draft(.card, .receive, quantity: 100))
@@ -68,7 +68,7 @@ final class IngestTests: XCTestCase {
         try hub.enrolAndGreet("sanchang", key: 1)
         var script = EntryScript(branch: "sanchang")
         for _ in 0..<4 { try script.record(script.draft(.guide, .receive, quantity: 10)) }
-        XCTAssertEqual(try hub.ingest("sanchang", Array(script.entries[0..<2])), .ack(heldSeq: 2))
+        XCTAssertEqual(try hub.ingest("sanchang", Array(script.entries[0..<2])).accepted, 2)
         let reply = try hub.ingest("sanchang", [script.entries[3]])
         guard case .refused(.gap, 2, 4, let message) = reply else { return XCTFail("\(reply)") }
         XCTAssertTrue(message.contains("resend from #3"), message)
@@ -93,7 +93,7 @@ final class IngestTests: XCTestCase {
             entry(3, script.draft(.board, .retire, item: "GHOST", EntryDetails(reason: "old"))),        // never installed
             entry(4, script.draft(.card, .distribute, quantity: 4, EntryDetails(channel: "窗口"))),
         ]
-        XCTAssertEqual(try hub.ingest("sanchang", entries), .ack(heldSeq: 4), "a bad entry never blocks the branch")
+        XCTAssertEqual(try hub.ingest("sanchang", entries).accepted, 4, "a bad entry never blocks the branch")
         XCTAssertEqual(try hub.inventory("sanchang")[.card], Tally(received: 10, distributed: 4))
         XCTAssertEqual(try hub.inventory("sanchang")[.board], Tally())
         var status = try hub.status("sanchang")
@@ -107,7 +107,7 @@ final class IngestTests: XCTestCase {
             entry(6, EntryDraft(material: .board, action: .void, item: "GHOST", details: EntryDetails(reason: "错"), occurredOn: date, clerk: "王", voids: 3)),
             entry(7, EntryDraft(material: .card, action: .void, details: EntryDetails(reason: "错"), occurredOn: date, clerk: "王", voids: 4)),
         ]
-        XCTAssertEqual(try hub.ingest("sanchang", voids), .ack(heldSeq: 7))
+        XCTAssertEqual(try hub.ingest("sanchang", voids).accepted, 7)
         XCTAssertEqual(try hub.inventory("sanchang")[.card], Tally(received: 10))
         status = try hub.status("sanchang")
         XCTAssertTrue(status.flags.isEmpty, "\(status.flags)")

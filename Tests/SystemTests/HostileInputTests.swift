@@ -34,27 +34,29 @@ final class HostileInputTests: XCTestCase {
             }
             return status
         }
-        let hello = WireMessage.hello(incarnation: Array(repeating: 1, count: 16), lastSeq: 3).encoded()
+        let incarnation = Array(repeating: UInt8(1), count: 16)
+        let hello = RawAgent.hello(branch: "mallory", incarnation: incarnation, lastSeq: 3).encoded()
         XCTAssertEqual(try status([[0xDE, 0xAD, 0xBE, 0xEF]]), .malformed, "garbage")
         XCTAssertEqual(try status([Array(hello.prefix(10))]), .malformed, "truncated")
         XCTAssertEqual(try status([hello, hello]), .malformed, "two frames")
-        XCTAssertEqual(try status([[0x54, 0x5A, 1, 0x42]]), .malformed, "unknown type")
+        XCTAssertEqual(try status([[0x54, 0x5A, WireMessage.version, 0x42]]), .malformed, "unknown type")
         XCTAssertEqual(try status([[0x54, 0x5A, 9, 0x01] + Array(hello.dropFirst(4))]), .unsupportedVersion, "future version")
-        XCTAssertEqual(try status([WireMessage.batch(entries: RawAgent.entries(1...1)).encoded()]), .helloRequired)
-        XCTAssertEqual(try attacker.exchange(.hello(incarnation: Array(repeating: 1, count: 16), lastSeq: 3)),
-                       .welcome(heldSeq: 0, maxEntries: 500, maxBytes: 1 << 20))
+        XCTAssertEqual(try status([RawAgent.batch(1...1, branch: "mallory", incarnation: incarnation).encoded()]), .helloRequired)
+        XCTAssertEqual(try attacker.exchange(RawAgent.hello(branch: "mallory", incarnation: incarnation, lastSeq: 3)),
+                       .welcome(heldSeq: 0, chain: RawAgent.chain(branch: "mallory", incarnation: incarnation, through: 0),
+                                maxEntries: 500, maxBytes: 1 << 20))
         var badUTF8 = RawAgent.entries(1...1)[0]
         badUTF8[26] = 0xFF
-        XCTAssertEqual(try status([WireMessage.batch(entries: [badUTF8]).encoded()]), .malformed, "invalid UTF-8")
+        XCTAssertEqual(try status([RawAgent.unanchored([badUTF8]).encoded()]), .malformed, "invalid UTF-8")
         var seqZero = RawAgent.entries(1...1)[0]
         seqZero.replaceSubrange(0..<8, with: [UInt8](repeating: 0, count: 8))
-        XCTAssertEqual(try status([WireMessage.batch(entries: [seqZero]).encoded()]), .malformed, "seq 0")
+        XCTAssertEqual(try status([RawAgent.unanchored([seqZero]).encoded()]), .malformed, "seq 0")
         var seqHuge = RawAgent.entries(1...1)[0]
         seqHuge.replaceSubrange(0..<8, with: [0x80, 0, 0, 0, 0, 0, 0, 0])
-        XCTAssertEqual(try status([WireMessage.batch(entries: [seqHuge]).encoded()]), .malformed, "seq 2^63")
-        XCTAssertEqual(try status([WireMessage.batch(entries: RawAgent.entries(1_000_000...1_000_000)).encoded()]), .gap, "jump ahead")
-        XCTAssertEqual(try status([WireMessage.batch(entries: RawAgent.entries(1...1) + RawAgent.entries(3...3)).encoded()]), .malformed, "not consecutive")
-        XCTAssertEqual(try status([WireMessage.ack(heldSeq: 5).encoded()]), .malformed, "a hub's message")
+        XCTAssertEqual(try status([RawAgent.unanchored([seqHuge]).encoded()]), .malformed, "seq 2^63")
+        XCTAssertEqual(try status([RawAgent.unanchored(RawAgent.entries(1_000_000...1_000_000)).encoded()]), .gap, "jump ahead")
+        XCTAssertEqual(try status([RawAgent.unanchored(RawAgent.entries(1...1) + RawAgent.entries(3...3)).encoded()]), .malformed, "not consecutive")
+        XCTAssertEqual(try status([WireMessage.ack(heldSeq: 5, chain: [UInt8](repeating: 0, count: 32)).encoded()]), .malformed, "a hub's message")
         let clerkWasRecording = clerk.wait(timeout: .now()) == .timedOut
 
         XCTAssertEqual(clerk.wait(timeout: .now() + 120), .success, "the clerk's commands finish")
@@ -89,8 +91,10 @@ final class HostileInputTests: XCTestCase {
         // Another enrolled client choosing the routing id a connected client uses: it is
         // refused or served as its own branch, never as the other's.
         let owner = try RawAgent(endpoint: bureau.endpoint!, hubKey: bureau.hubKey, keys: keys, routingId: Array("agent-1".utf8))
-        XCTAssertEqual(try owner.exchange(.hello(incarnation: Array(repeating: 1, count: 16), lastSeq: 1)),
-                       .welcome(heldSeq: 0, maxEntries: 500, maxBytes: 1 << 20))
+        let incarnation = Array(repeating: UInt8(1), count: 16)
+        XCTAssertEqual(try owner.exchange(RawAgent.hello(branch: "mallory", incarnation: incarnation, lastSeq: 1)),
+                       .welcome(heldSeq: 0, chain: RawAgent.chain(branch: "mallory", incarnation: incarnation, through: 0),
+                                maxEntries: 500, maxBytes: 1 << 20))
         let eveKeys = try CurveKeyPair.generate()
         try bureau.ok(["enroll", "--branch", "eve", "--name", "窃听者", "--key", eveKeys.publicKey])
         // libzmq's ROUTER (without ROUTER_HANDOVER) keeps the squatter's connection but drops
@@ -99,9 +103,10 @@ final class HostileInputTests: XCTestCase {
         let squatter = try RawAgent(endpoint: bureau.endpoint!, hubKey: bureau.hubKey, keys: eveKeys,
                                     routingId: Array("agent-1".utf8), monitored: true)
         XCTAssertNotNil(try squatter.monitor?.waitFor(timeout: 30_000) { $0 == .handshakeSucceeded })
-        _ = try squatter.socket.send(WireMessage.hello(incarnation: Array(repeating: 2, count: 16), lastSeq: 1).encoded())
-        _ = try squatter.socket.send(WireMessage.batch(entries: RawAgent.entries(1...1)).encoded())
-        XCTAssertEqual(try owner.exchange(.batch(entries: RawAgent.entries(1...1))), .ack(heldSeq: 1))
+        _ = try squatter.socket.send(RawAgent.hello(branch: "eve", incarnation: Array(repeating: 2, count: 16), lastSeq: 1).encoded())
+        _ = try squatter.socket.send(RawAgent.batch(1...1, branch: "eve", incarnation: Array(repeating: 2, count: 16)).encoded())
+        XCTAssertEqual(try owner.exchange(RawAgent.batch(1...1, branch: "mallory", incarnation: incarnation)),
+                       .ack(heldSeq: 1, chain: RawAgent.chain(branch: "mallory", incarnation: incarnation, through: 1)))
         XCTAssertEqual(try bureau.inventory(of: "mallory")?["card"]?["received"], 10)
         XCTAssertEqual(try bureau.inventory(of: "eve")?["card"]?["received"], 0)
         XCTAssertTrue(try bureau.branchStatus("eve")?["lastHeardAt"] is NSNull, "the hub never heard the squatter")
@@ -123,8 +128,8 @@ final class HostileInputTests: XCTestCase {
         let attacker = try RawAgent(endpoint: bureau.endpoint!, hubKey: bureau.hubKey, keys: keys)
         let pid = try XCTUnwrap(bureau.serverPID)
         let garbage = (0..<(64 << 10)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-        let malformedBatch = Array(WireMessage.batch(entries: RawAgent.entries(1...400)).encoded().dropLast(7))
-        let hello = WireMessage.hello(incarnation: Array(repeating: 9, count: 16), lastSeq: 0).encoded()
+        let malformedBatch = Array(RawAgent.unanchored(RawAgent.entries(1...400)).encoded().dropLast(7))
+        let hello = RawAgent.hello(branch: "mallory", incarnation: Array(repeating: 9, count: 16), lastSeq: 0).encoded()
         var sentBytes = 0
         /// `rounds` × (a 64 KiB garbage frame, a malformed 400-entry batch, a HELLO), as fast as
         /// the socket takes them; then a HELLO whose WELCOME (never throttled, unlike error

@@ -15,8 +15,11 @@ final class PromiseTests: XCTestCase {
         try bureau.ok(["enroll", "--branch", "sanchang", "--name", "三厂分局", "--key", keys.publicKey])
         let old = try RawAgent(endpoint: endpoint, hubKey: bureau.hubKey, keys: keys)
         let incarnation = [UInt8](repeating: 3, count: 16)
-        XCTAssertEqual(try old.exchange(.hello(incarnation: incarnation, lastSeq: 1)), .welcome(heldSeq: 0, maxEntries: 500, maxBytes: 1 << 20))
-        XCTAssertEqual(try old.exchange(.batch(entries: RawAgent.entries(1...1))), .ack(heldSeq: 1))
+        func chain(_ seq: Int64) -> [UInt8] { RawAgent.chain(branch: "sanchang", incarnation: incarnation, through: seq) }
+        func batch(_ seqs: ClosedRange<Int64>) -> WireMessage { RawAgent.batch(seqs, branch: "sanchang", incarnation: incarnation) }
+        XCTAssertEqual(try old.exchange(RawAgent.hello(branch: "sanchang", incarnation: incarnation, lastSeq: 1)),
+                       .welcome(heldSeq: 0, chain: chain(0), maxEntries: 500, maxBytes: 1 << 20))
+        XCTAssertEqual(try old.exchange(batch(1...1)), .ack(heldSeq: 1, chain: chain(1)))
 
         let newKeys = try CurveKeyPair.generate()
         try bureau.ok(["enroll", "--branch", "sanchang", "--name", "三厂分局", "--key", newKeys.publicKey])
@@ -26,12 +29,13 @@ final class PromiseTests: XCTestCase {
             XCTAssertTrue(message.contains("replaced"), message)
             return true
         }
-        guard case .error(.revoked, _, _, _)? = try old.exchange(.batch(entries: RawAgent.entries(2...2))) else {
+        guard case .error(.revoked, _, _, _)? = try old.exchange(batch(2...2)) else {
             return XCTFail("a replaced key must not deliver")
         }
         let new = try RawAgent(endpoint: endpoint, hubKey: bureau.hubKey, keys: newKeys)
-        XCTAssertEqual(try new.exchange(.hello(incarnation: incarnation, lastSeq: 2)), .welcome(heldSeq: 1, maxEntries: 500, maxBytes: 1 << 20))
-        XCTAssertEqual(try new.exchange(.batch(entries: RawAgent.entries(1...2))), .ack(heldSeq: 2))
+        XCTAssertEqual(try new.exchange(RawAgent.hello(branch: "sanchang", incarnation: incarnation, lastSeq: 2)),
+                       .welcome(heldSeq: 1, chain: chain(1), maxEntries: 500, maxBytes: 1 << 20))
+        XCTAssertEqual(try new.exchange(batch(1...2)), .ack(heldSeq: 2, chain: chain(2)))
         XCTAssertEqual(try bureau.inventory(of: "sanchang")?["card"]?["received"], 20)
         let states = Set((try bureau.json(["keys"]) as? [[String: Any]] ?? []).compactMap { $0["state"] as? String })
         XCTAssertEqual(states, ["enrolled", "replaced"])
@@ -84,7 +88,7 @@ final class PromiseTests: XCTestCase {
         let keys = try CurveKeyPair.generate()
         try bureau.ok(["enroll", "--branch", "mallory", "--name", "坏人", "--key", keys.publicKey])
         let attacker = try RawAgent(endpoint: endpoint, hubKey: bureau.hubKey, keys: keys)
-        let hello = WireMessage.hello(incarnation: Array(repeating: 9, count: 16), lastSeq: 0)
+        let hello = RawAgent.hello(branch: "mallory", incarnation: Array(repeating: 9, count: 16), lastSeq: 0)
         func floodThenHello(_ count: Int) throws {
             for _ in 0..<count { _ = try attacker.socket.send([0xDE, 0xAD]) }
             _ = try attacker.socket.send(hello.encoded())
@@ -113,8 +117,10 @@ final class PromiseTests: XCTestCase {
         let keys = try CurveKeyPair.generate()
         try bureau.ok(["enroll", "--branch", "sanchang", "--name", "三厂分局", "--key", keys.publicKey])
         let agent = try RawAgent(endpoint: endpoint, hubKey: bureau.hubKey, keys: keys)
-        XCTAssertEqual(try agent.exchange(.hello(incarnation: Array(repeating: 1, count: 16), lastSeq: 0)),
-                       .welcome(heldSeq: 0, maxEntries: 500, maxBytes: 1 << 20))
+        let incarnation = [UInt8](repeating: 1, count: 16)
+        XCTAssertEqual(try agent.exchange(RawAgent.hello(branch: "sanchang", incarnation: incarnation, lastSeq: 0)),
+                       .welcome(heldSeq: 0, chain: RawAgent.chain(branch: "sanchang", incarnation: incarnation, through: 0),
+                                maxEntries: 500, maxBytes: 1 << 20))
         try bureau.ok(["revoke", "--branch", "sanchang"])
         let revoked = Date()
         var refusedAfter: TimeInterval?
@@ -127,7 +133,8 @@ final class PromiseTests: XCTestCase {
         }
         let after = try XCTUnwrap(refusedAfter, "the open connection was never refused")
         XCTAssertLessThan(after, 3, "the promise is about a second; refused after \(after) s")
-        for message in [WireMessage.ping(lastSeq: 0), .batch(entries: RawAgent.entries(1...1)), .hello(incarnation: Array(repeating: 1, count: 16), lastSeq: 1)] {
+        for message in [WireMessage.ping(lastSeq: 0), RawAgent.batch(1...1, branch: "sanchang", incarnation: incarnation),
+                        RawAgent.hello(branch: "sanchang", incarnation: incarnation, lastSeq: 1)] {
             guard case .error(.revoked, _, _, _)? = try agent.exchange(message) else { return XCTFail("\(message) after the revocation") }
         }
         XCTAssertEqual(try bureau.inventory(of: "sanchang")?["card"]?["received"], 0)
@@ -153,17 +160,20 @@ final class PromiseTests: XCTestCase {
         let keys = try CurveKeyPair.generate()
         try bureau.ok(["enroll", "--branch", "sanchang", "--name", "三厂分局", "--key", keys.publicKey])
         let agent = try RawAgent(endpoint: endpoint, hubKey: bureau.hubKey, keys: keys)
-        let hello = WireMessage.hello(incarnation: Array(repeating: 5, count: 16), lastSeq: 2)
-        XCTAssertEqual(try agent.exchange(hello), .welcome(heldSeq: 0, maxEntries: 500, maxBytes: 1 << 20))
-        XCTAssertEqual(try agent.exchange(.batch(entries: RawAgent.entries(1...1))), .ack(heldSeq: 1))
+        let incarnation = [UInt8](repeating: 5, count: 16)
+        func chain(_ seq: Int64) -> [UInt8] { RawAgent.chain(branch: "sanchang", incarnation: incarnation, through: seq) }
+        func batch(_ seqs: ClosedRange<Int64>) -> WireMessage { RawAgent.batch(seqs, branch: "sanchang", incarnation: incarnation) }
+        let hello = RawAgent.hello(branch: "sanchang", incarnation: incarnation, lastSeq: 2)
+        XCTAssertEqual(try agent.exchange(hello), .welcome(heldSeq: 0, chain: chain(0), maxEntries: 500, maxBytes: 1 << 20))
+        XCTAssertEqual(try agent.exchange(batch(1...1)), .ack(heldSeq: 1, chain: chain(1)))
         // Twelve of the hub's minutes (ten idle, then its once-a-minute pruning) in 7.2 s.
         let idle = Date()
         try bureau.eventually("twelve minutes pass at the hub", timeout: 30) { Date().timeIntervalSince(idle) > 7.2 }
-        guard case .error(.helloRequired, _, _, _)? = try agent.exchange(.batch(entries: RawAgent.entries(2...2))) else {
+        guard case .error(.helloRequired, _, _, _)? = try agent.exchange(batch(2...2)) else {
             return XCTFail("a forgotten session's batch must be refused until a new HELLO")
         }
-        XCTAssertEqual(try agent.exchange(hello), .welcome(heldSeq: 1, maxEntries: 500, maxBytes: 1 << 20))
-        XCTAssertEqual(try agent.exchange(.batch(entries: RawAgent.entries(2...2))), .ack(heldSeq: 2))
+        XCTAssertEqual(try agent.exchange(hello), .welcome(heldSeq: 1, chain: chain(1), maxEntries: 500, maxBytes: 1 << 20))
+        XCTAssertEqual(try agent.exchange(batch(2...2)), .ack(heldSeq: 2, chain: chain(2)))
         XCTAssertEqual(try fast.stop(SIGTERM), 0, fast.stderr)
     }
 

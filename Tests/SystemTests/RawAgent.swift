@@ -40,6 +40,30 @@ final class RawAgent {
         return try WireMessage.decode(reply.frames[0])
     }
 
+    /// The chain of the ledger made of `entries(1...seq)` for `branch` and `incarnation`.
+    static func chain(branch: String, incarnation: [UInt8], through seq: Int64) -> [UInt8] {
+        var chain = LedgerChain.genesis(branch: branch, incarnation: incarnation)
+        if seq >= 1 {
+            for entry in entries(1...seq) { chain = LedgerChain.next(chain, contentHash: SHA256.hash(entry)) }
+        }
+        return chain
+    }
+
+    /// HELLO from that ledger holding `lastSeq` entries.
+    static func hello(branch: String, incarnation: [UInt8], lastSeq: Int64) -> WireMessage {
+        .hello(incarnation: incarnation, lastSeq: lastSeq, chain: chain(branch: branch, incarnation: incarnation, through: lastSeq))
+    }
+
+    /// A BATCH of `entries(seqs)`, anchored as that ledger's agent would anchor it.
+    static func batch(_ seqs: ClosedRange<Int64>, branch: String, incarnation: [UInt8]) -> WireMessage {
+        .batch(previousChain: chain(branch: branch, incarnation: incarnation, through: seqs.lowerBound - 1), entries: entries(seqs))
+    }
+
+    /// A BATCH with an anchor that matters to nothing (refused before it is looked at).
+    static func unanchored(_ entries: [[UInt8]]) -> WireMessage {
+        .batch(previousChain: [UInt8](repeating: 0, count: 32), entries: entries)
+    }
+
     /// Waits (up to 30 s) until the monitor reports that the hub closed the connection.
     func waitForDisconnect() throws -> Bool {
         try monitor?.waitFor(timeout: 30_000) { $0 == .disconnected } != nil

@@ -12,16 +12,18 @@ final class ResendTests: XCTestCase {
         let keys = try CurveKeyPair.generate()
         try bureau.ok(["enroll", "--branch", "raw", "--name", "测试", "--key", keys.publicKey])
         let agent = try RawAgent(endpoint: endpoint, hubKey: bureau.hubKey, keys: keys)
-        XCTAssertEqual(try agent.exchange(.hello(incarnation: Array(repeating: 7, count: 16), lastSeq: 5)),
-                       .welcome(heldSeq: 0, maxEntries: 500, maxBytes: 1 << 20))
-        let batch = WireMessage.batch(entries: RawAgent.entries(1...3))
-        XCTAssertEqual(try agent.exchange(batch), .ack(heldSeq: 3))
-        XCTAssertEqual(try agent.exchange(batch), .ack(heldSeq: 3), "the resend is acknowledged again")
+        let incarnation = Array(repeating: UInt8(7), count: 16)
+        func chain(_ seq: Int64) -> [UInt8] { RawAgent.chain(branch: "raw", incarnation: incarnation, through: seq) }
+        XCTAssertEqual(try agent.exchange(RawAgent.hello(branch: "raw", incarnation: incarnation, lastSeq: 5)),
+                       .welcome(heldSeq: 0, chain: chain(0), maxEntries: 500, maxBytes: 1 << 20))
+        let batch = RawAgent.batch(1...3, branch: "raw", incarnation: incarnation)
+        XCTAssertEqual(try agent.exchange(batch), .ack(heldSeq: 3, chain: chain(3)))
+        XCTAssertEqual(try agent.exchange(batch), .ack(heldSeq: 3, chain: chain(3)), "the resend is acknowledged again")
         // Overlapping resend with new entries: only the new ones count.
-        XCTAssertEqual(try agent.exchange(.batch(entries: RawAgent.entries(2...5))), .ack(heldSeq: 5))
+        XCTAssertEqual(try agent.exchange(RawAgent.batch(2...5, branch: "raw", incarnation: incarnation)), .ack(heldSeq: 5, chain: chain(5)))
         XCTAssertEqual(try bureau.inventory(of: "raw")?["card"]?["received"], 50)
         // A batch that skips ahead is refused with where the hub stands.
-        guard case .error(.gap, let held, _, _)? = try agent.exchange(.batch(entries: RawAgent.entries(9...9))) else {
+        guard case .error(.gap, let held, _, _)? = try agent.exchange(RawAgent.unanchored(RawAgent.entries(9...9))) else {
             return XCTFail("expected ERROR 416")
         }
         XCTAssertEqual(held, 5)
@@ -34,7 +36,7 @@ final class ResendTests: XCTestCase {
         let keys = try CurveKeyPair.generate()
         try bureau.ok(["enroll", "--branch", "raw", "--name", "测试", "--key", keys.publicKey])
         let agent = try RawAgent(endpoint: endpoint, hubKey: bureau.hubKey, keys: keys)
-        guard case .error(.helloRequired, _, _, _)? = try agent.exchange(.batch(entries: RawAgent.entries(1...1))) else {
+        guard case .error(.helloRequired, _, _, _)? = try agent.exchange(RawAgent.batch(1...1, branch: "raw", incarnation: Array(repeating: 7, count: 16))) else {
             return XCTFail("expected ERROR 428")
         }
         XCTAssertEqual(try bureau.inventory(of: "raw")?["card"]?["received"], 0)

@@ -24,16 +24,20 @@ final class ResendTimeoutTests: XCTestCase {
         // Two connections whose batches go unanswered, then one that acknowledges.
         var batches: [(routingId: [UInt8], entries: [[UInt8]], at: Date)] = []
         var hellos: [[UInt8]] = []
+        var genesis: [UInt8] = [], agentHead: [UInt8] = []
         while batches.count < 3 {
             let received = try XCTUnwrap(hub.receive(), "the agent went quiet")
             switch received.message {
-            case .hello(_, let lastSeq):
+            case .hello(let incarnation, let lastSeq, let head):
                 XCTAssertEqual(lastSeq, 3)
                 hellos.append(received.routingId)
-                try hub.send(.welcome(heldSeq: 0, maxEntries: 500, maxBytes: 1 << 20), to: received.routingId)
-            case .batch(let entries):
+                genesis = LedgerChain.genesis(branch: "sanchang", incarnation: incarnation)
+                try hub.send(.welcome(heldSeq: 0, chain: genesis, maxEntries: 500, maxBytes: 1 << 20), to: received.routingId)
+                agentHead = head
+            case .batch(let anchor, let entries):
+                XCTAssertEqual(anchor, genesis, "the first batch is anchored at the hub's seq, 0")
                 batches.append((received.routingId, entries, received.at))
-                if batches.count == 3 { try hub.send(.ack(heldSeq: 3), to: received.routingId) }
+                if batches.count == 3 { try hub.send(.ack(heldSeq: 3, chain: agentHead), to: received.routingId) }
             default:
                 continue
             }

@@ -20,9 +20,45 @@ final class WireCodecTests: XCTestCase {
         XCTAssertEqual(EntryCodec.contentHash(exampleEntry).hexString,
                        "f993c0aec3824fcafcbaf035ad969018c254b3a851d1a5156926f2d6c9457207")
         let incarnation = bytes("00 11 22 33 44 55 66 77 88 99 aa bb cc dd ee ff")
-        XCTAssertEqual(WireMessage.hello(incarnation: incarnation, lastSeq: 57).encoded(),
-                       bytes("54 5a 01 01 00 11 22 33 44 55 66 77 88 99 aa bb cc dd ee ff 00 00 00 00 00 00 00 39"))
-        XCTAssertEqual(WireMessage.ack(heldSeq: 50).encoded(), bytes("54 5a 01 04 00 00 00 00 00 00 00 32"))
+        let genesis = LedgerChain.genesis(branch: "sanchang", incarnation: incarnation)
+        XCTAssertEqual(genesis, SHA256.hash(bytes("54 5a 2d 43 48 41 49 4e 00 08 73 61 6e 63 68 61 6e 67 00 11 22 33 44 55 66 77 88 99 aa bb cc dd ee ff")))
+        XCTAssertEqual(genesis.hexString, "db2c7d6eabc04210f7120f492e1f801a10ee3665e492d4f9ced55512ace44331")
+        XCTAssertEqual(LedgerChain.genesis(branch: "sanchang", incarnation: "00112233-4455-6677-8899-aabbccddeeff"), genesis)
+        XCTAssertEqual(LedgerChain.next(genesis, contentHash: EntryCodec.contentHash(exampleEntry)).hexString,
+                       "15019b823ccc7f8390ffb39652d4148e537ff27e49f2e752e572695b697a5c8a")
+        XCTAssertEqual(WireMessage.hello(incarnation: incarnation, lastSeq: 0, chain: genesis).encoded(),
+                       bytes("54 5a 02 01 00 11 22 33 44 55 66 77 88 99 aa bb cc dd ee ff 00 00 00 00 00 00 00 00 "
+                             + "db 2c 7d 6e ab c0 42 10 f7 12 0f 49 2e 1f 80 1a 10 ee 36 65 e4 92 d4 f9 ce d5 55 12 ac e4 43 31"))
+        let chain = (0..<32).map { UInt8($0) + 0xc0 }
+        XCTAssertEqual(WireMessage.ack(heldSeq: 50, chain: chain).encoded(), bytes("54 5a 02 04 00 00 00 00 00 00 00 32") + chain)
+        let refusal = WireMessage.error(.unsupportedVersion, heldSeq: 0, seq: 0, message: "upgrade").encoded(version: 1)
+        XCTAssertEqual(Array(refusal.prefix(6)), bytes("54 5a 01 07 01 f9"))
+        XCTAssertEqual(try WireMessage.decode(refusal), .error(.unsupportedVersion, heldSeq: 0, seq: 0, message: "upgrade"),
+                       "an ERROR of an older version is still read")
+        XCTAssertThrowsError(try WireMessage.decode(bytes("54 5a 01 04 00 00 00 00 00 00 00 32")), "a version-1 ACK is not")
+    }
+
+    func testChainVerifierFindsTheFirstBadRow() {
+        let genesis = LedgerChain.genesis(branch: "b", incarnation: [UInt8](repeating: 3, count: 16))
+        let bodies: [[UInt8]] = [[1], [2, 2], [3, 3, 3]]
+        var chains: [[UInt8]] = []
+        var chain = genesis
+        for body in bodies {
+            chain = LedgerChain.next(chain, contentHash: SHA256.hash(body))
+            chains.append(chain)
+        }
+        var good = ChainVerifier(genesis: genesis)
+        for (index, body) in bodies.enumerated() {
+            XCTAssertTrue(good.accept(seq: Int64(index + 1), body: body, hash: SHA256.hash(body), chain: chains[index]))
+        }
+        XCTAssertEqual(good.chain, chains[2])
+        var flipped = ChainVerifier(genesis: genesis)
+        XCTAssertTrue(flipped.accept(seq: 1, body: bodies[0], hash: SHA256.hash(bodies[0]), chain: chains[0]))
+        XCTAssertFalse(flipped.accept(seq: 2, body: [2, 3], hash: SHA256.hash(bodies[1]), chain: chains[1]), "a flipped byte")
+        var gap = ChainVerifier(genesis: genesis)
+        XCTAssertFalse(gap.accept(seq: 2, body: bodies[1], hash: SHA256.hash(bodies[1]), chain: chains[1]), "a missing row")
+        var edited = ChainVerifier(genesis: genesis)
+        XCTAssertFalse(edited.accept(seq: 1, body: [9], hash: SHA256.hash([9]), chain: chains[0]), "a row rewritten with its hash")
     }
 
     func testSHA256KnownVectors() {
@@ -36,10 +72,10 @@ final class WireCodecTests: XCTestCase {
 
     func testEveryMessageRoundTrips() throws {
         let messages: [WireMessage] = [
-            .hello(incarnation: Array(0..<16), lastSeq: 0),
-            .welcome(heldSeq: 12, maxEntries: 500, maxBytes: 1 << 20),
-            .batch(entries: [EntryCodec.encode(exampleEntry), [1, 2, 3]]),
-            .ack(heldSeq: .max), .ping(lastSeq: 3), .pong(heldSeq: 4),
+            .hello(incarnation: Array(0..<16), lastSeq: 0, chain: Array(100..<132)),
+            .welcome(heldSeq: 12, chain: Array(0..<32), maxEntries: 500, maxBytes: 1 << 20),
+            .batch(previousChain: Array(1..<33), entries: [EntryCodec.encode(exampleEntry), [1, 2, 3]]),
+            .ack(heldSeq: .max, chain: Array(2..<34)), .ping(lastSeq: 3), .pong(heldSeq: 4, chain: Array(3..<35)),
             .error(.conflict, heldSeq: 9, seq: 7, message: "条目 #7 冲突"),
         ]
         for message in messages {
@@ -67,13 +103,16 @@ final class WireCodecTests: XCTestCase {
         var action = good; action[9] = 8; refused(action)
         var fields = good; fields[10] = 0x02; refused(fields) // unknown field bit
         var utf8 = good; utf8[26] = 0xFF; refused(utf8)       // invalid UTF-8 in the clerk's name
-        XCTAssertThrowsError(try WireMessage.decode([0x54, 0x5A, 2, 1])) { error in
-            XCTAssertEqual(error as? WireError, .unsupportedVersion(2))
+        XCTAssertThrowsError(try WireMessage.decode([0x54, 0x5A, 3, 1])) { error in
+            XCTAssertEqual(error as? WireError, .unsupportedVersion(3))
         }
-        XCTAssertThrowsError(try WireMessage.decode([0x54, 0x5A, 1, 0x7F]))
+        XCTAssertThrowsError(try WireMessage.decode([0x54, 0x5A, 1, 1])) { error in
+            XCTAssertEqual(error as? WireError, .unsupportedVersion(1), "a version-1 HELLO")
+        }
+        XCTAssertThrowsError(try WireMessage.decode([0x54, 0x5A, 2, 0x7F]))
         XCTAssertThrowsError(try WireMessage.decode([0x47, 0x45, 0x54, 0x20]))
-        XCTAssertThrowsError(try WireMessage.decode(WireMessage.batch(entries: Array(repeating: [1], count: 501)).encoded()))
-        XCTAssertThrowsError(try WireMessage.decode(WireMessage.batch(entries: []).encoded()))
+        XCTAssertThrowsError(try WireMessage.decode(WireMessage.batch(previousChain: Array(repeating: 0, count: 32), entries: Array(repeating: [1], count: 501)).encoded()))
+        XCTAssertThrowsError(try WireMessage.decode(WireMessage.batch(previousChain: Array(repeating: 0, count: 32), entries: []).encoded()))
     }
 
     /// Random valid messages of every type, with entries of every material and action, and
@@ -86,7 +125,7 @@ final class WireCodecTests: XCTestCase {
                 XCTAssertEqual(try WireMessage.decode(message.encoded()), message)
                 XCTAssertEqual(WireProperties.violations(message.encoded()), [])
                 types.insert(message.typeCode)
-                if case .batch(let entries) = message {
+                if case .batch(_, let entries) = message {
                     for bytes in entries { XCTAssertEqual(EntryCodec.encode(try EntryCodec.decode(bytes, branch: "b")), bytes) }
                 }
             }
@@ -119,7 +158,7 @@ final class WireCodecTests: XCTestCase {
             }
             guard let message = try? WireMessage.decode(bytes) else { refused += 1; continue }
             accepted += 1
-            if case .batch(let entries) = message {
+            if case .batch(_, let entries) = message {
                 entriesAccepted += entries.count { (try? EntryCodec.decode($0, branch: "b")) != nil }
             }
             let problems = WireProperties.violations(bytes)
