@@ -62,6 +62,8 @@ public enum ProgramRunner {
             }
             index += 1
         }
+        // A command's own --lang (the report's language) refuses a bad value itself.
+        if keep, let value = typed, Language(typed: value) == nil { typed = nil }
         if let typed {
             guard let language = Language(typed: typed) else {
                 Language.current = Language.fromEnvironment()

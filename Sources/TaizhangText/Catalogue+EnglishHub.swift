@@ -51,7 +51,7 @@ extension Catalogue {
         .colCardsOut: "Out",
         .colGuides: "Guides",
         .colGuidesIn: "In",
-        .bureauRow: "bureau ({0})",
+        .bureauRow: "bureau ({0} branches)",
         .totalsLegend: "Boards/Signs/Badges: in service; Std: boards to the standard; Cards/Guides: on hand; Out: cards handed out; In: guides received.",
         .branchesAbstract: "Every enrolled branch: entries held, pending, last heard from, late or not, flags.",
         .branchesDiscussion: "States: current (all delivered), behind (entries waiting), silent (not heard from within --silent-after hours), flagged (needs the operator: see the flags), revoked.\n\nExample:\n  taizhang-hub branches --silent-after 48",

@@ -23,6 +23,9 @@ enum Failure {
         } catch let error as SyncError {
             say(AgentErrorText.sentence(error))
             throw ExitCode(4)
+        } catch let error as ReportError {
+            say(CommonErrorText.sentence(error))
+            throw ExitCode(1)
         } catch let exit as ExitCode {
             throw exit
         } catch {

@@ -29,7 +29,9 @@ extension TaizhangAgent {
                     let info = try database.info()
                     let report = try database.monthlyReport(month: month)
                     print(ReportTable.render(report, office: info, width: Terminal.width()), terminator: "")
-                    if let standing = report.branches.first { print(ReportText.receipt(standing)) }
+                    if let standing = report.branches.first {
+                        print(TextWrap.lines(ReportText.receipt(standing), width: Terminal.width() ?? .max).joined(separator: "\n"))
+                    }
                     return
                 }
                 let format = try ReportFormat.parse(typed)
