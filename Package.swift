@@ -103,7 +103,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            exclude: ["Golden"]
+            exclude: ["Golden", "Scripts"]
         ),
         .testTarget(
             name: "AgentEndToEndTests",

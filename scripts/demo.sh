@@ -268,7 +268,7 @@ if "$HUB" export --help >/dev/null 2>&1; then
     "$HUB" export --config "$HUB_CONFIG" --month 2008-12 --format xlsx --lang zh --out "$OUT/taizhang-2008-12.xlsx"
     say "Written to $OUT/: taizhang-2008-12.csv (UTF-8, opens in Excel and WPS) and taizhang-2008-12.xlsx."
     say "The bureau's rows (合计) of the CSV:"
-    awk -F, '/^分局,分局名称,物资,/ || /^合计,/ { print "  " $0 }' "$OUT/taizhang-2008-12.csv"
+    awk -F, '/^序号,分局名称,/ || /^,合计,/ { print "  " $0 }' "$OUT/taizhang-2008-12.csv"
 else
     say "(skipped: this build of taizhang-hub has no 'export' command yet)"
 fi

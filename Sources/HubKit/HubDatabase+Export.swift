@@ -53,21 +53,42 @@ extension HubDatabase {
 
     /// Remembers that `report` was issued, with its figures, so a later export of the same
     /// month can say what it restates. Issuing the same figures as of the same time again
-    /// changes nothing.
-    public func recordExport(_ report: MonthlyReport, issuedAt: Timestamp) throws {
+    /// changes nothing. Returns the records it made, for `forgetExports`.
+    @discardableResult
+    public func recordExport(_ report: MonthlyReport, issuedAt: Timestamp) throws -> [Int64] {
+        try recordExports([report], issuedAt: issuedAt)
+    }
+
+    /// Records several reports (a `--flat` span of months) in one transaction.
+    @discardableResult
+    public func recordExports(_ reports: [MonthlyReport], issuedAt: Timestamp) throws -> [Int64] {
+        try write { db in try reports.compactMap { try Self.recordExport($0, issuedAt: issuedAt, in: db) } }
+    }
+
+    /// Takes back records `recordExport` made, when the file they describe could not be put in place.
+    public func forgetExports(_ issues: [Int64]) throws {
+        guard !issues.isEmpty else { return }
         try write { db in
-            try db.execute(sql: "INSERT OR IGNORE INTO export_issue (month, as_of, hash, issued_at) VALUES (?, ?, ?, ?)",
-                           arguments: [report.month.description, report.asOf.millisecondsSinceEpoch, report.hash,
-                                       issuedAt.millisecondsSinceEpoch])
-            guard db.changesCount > 0 else { return }
-            let issue = db.lastInsertedRowID
-            for row in report.rows + report.totals {
-                try db.cachedStatement(sql: """
-                    INSERT INTO export_figure (issue, branch, material, opening, inflow, outflow, adjusted, closing, standard)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """).execute(arguments: [issue, row.branch ?? "", row.material.rawValue, row.opening, row.inflow,
-                                             row.outflow, row.adjusted, row.closing, row.standard])
+            for issue in issues {
+                try db.execute(sql: "DELETE FROM export_figure WHERE issue = ?", arguments: [issue])
+                try db.execute(sql: "DELETE FROM export_issue WHERE id = ?", arguments: [issue])
             }
         }
+    }
+
+    private static func recordExport(_ report: MonthlyReport, issuedAt: Timestamp, in db: Database) throws -> Int64? {
+        try db.execute(sql: "INSERT OR IGNORE INTO export_issue (month, as_of, hash, issued_at) VALUES (?, ?, ?, ?)",
+                       arguments: [report.month.description, report.asOf.millisecondsSinceEpoch, report.hash,
+                                   issuedAt.millisecondsSinceEpoch])
+        guard db.changesCount > 0 else { return nil }
+        let issue = db.lastInsertedRowID
+        for row in report.rows + report.totals {
+            try db.cachedStatement(sql: """
+                INSERT INTO export_figure (issue, branch, material, opening, inflow, outflow, adjusted, closing, standard)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [issue, row.branch ?? "", row.material.rawValue, row.opening, row.inflow,
+                                         row.outflow, row.adjusted, row.closing, row.standard])
+        }
+        return issue
     }
 }

@@ -34,8 +34,12 @@ public struct HubDirectory: Sendable, Hashable {
 
     /// Creates the database and the hub's key pair; returns the public key agents need.
     /// The database is written last, under a temporary name, so a failed `init` leaves none.
-    public func create() throws -> String {
+    /// `settings` (e.g. the bureau's name) are stored in it before it takes its name.
+    public func create(settings: [ReportSettings.Key: String] = [:]) throws -> String {
         guard !LocalFile.exists(databasePath) else { throw HubError.alreadyInitialised(path: databasePath) }
+        for (key, text) in settings {
+            do { _ = try ReportSettings.check(key, text) } catch { throw HubError.invalidSetting(error.description) }
+        }
         let keys: CurveKeyPair
         do {
             keys = try CurveKeyPair.generate()
@@ -47,7 +51,8 @@ public struct HubDirectory: Sendable, Hashable {
             try LocalFile.makeDirectory(path)
             try LocalFile.write(keys.secretKey + "\n", to: secretKeyPath, mode: 0o600)
             try LocalFile.write(keys.publicKey + "\n", to: publicKeyPath, mode: 0o644)
-            _ = try HubDatabase(creatingAt: temporary)
+            // Closed (its WAL checkpointed away) before it takes its name.
+            try Self.createDatabase(at: temporary, settings: settings)
             try LocalFile.rename(temporary, databasePath)
         } catch {
             for suffix in ["", "-wal", "-shm"] { LocalFile.remove(temporary + suffix) }
@@ -55,6 +60,11 @@ public struct HubDirectory: Sendable, Hashable {
             throw error
         }
         return keys.publicKey
+    }
+
+    private static func createDatabase(at path: String, settings: [ReportSettings.Key: String]) throws {
+        let database = try HubDatabase(creatingAt: path)
+        if !settings.isEmpty { try database.updateReportSettings(settings, at: .now()) }
     }
 
     /// The hub's key pair. Refuses a secret key file that others can read: anyone holding it

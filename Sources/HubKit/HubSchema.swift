@@ -106,6 +106,7 @@ enum HubSchema {
         migrator.registerMigration("v2-agent-keys", migrate: HubSchema.agentKeys)
         migrator.registerMigration("v3-export", migrate: HubSchema.export)
         migrator.registerMigration("v4-chain", migrate: HubSchema.chain)
+        migrator.registerMigration("v5-report-settings", migrate: HubSchema.reportSettings)
         return migrator
     }
 }

@@ -39,6 +39,18 @@ public enum CommonErrorText {
         case .unknownLanguage(let text): Message.errUnknownLanguage(text)
         case .unknownTimeZone(let text): Message.unknownTimeZone(text)
         case .unwritable(let path, let detail): Message.errUnwritable(path, detail)
+        case .notRecorded(let path, let reason): Message.errNotRecorded(path, reason)
+        case .outIsDatabase(let path): Message.errOutIsDatabase(path)
+        case .outInDataFolder(let path, let folder): Message.errOutInDataFolder(path, folder)
+        case .outExists(let path): Message.errOutExists(path)
+        case .outNotRegularFile(let path, let kind): Message.errOutNotRegularFile(path, kind)
+        case .flatJSON: Message.errFlatJSON()
+        case .spanWithoutFlat: Message.errSpanWithoutFlat()
+        case .monthAndSpan: Message.errMonthAndSpan()
+        case .noMonth: Message.errNoMonth()
+        case .incompleteSpan: Message.errIncompleteSpan()
+        case .reversedSpan(let from, let to): Message.errReversedSpan(from, to)
+        case .spanTooLong(let months): Message.errSpanTooLong(months)
         }
     }
 }

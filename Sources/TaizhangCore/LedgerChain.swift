@@ -22,7 +22,7 @@ public enum LedgerChain {
 
     /// chain(N) from chain(N−1) and the content hash of entry N.
     public static func next(_ previous: [UInt8], contentHash: [UInt8]) -> [UInt8] {
-        SHA256.hash(previous + contentHash)
+        SHA256.hash(pair: previous, contentHash)
     }
 
     /// A UUID's 16 bytes (its hex digits, dashes ignored); other text gives its first 16

@@ -11,6 +11,18 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownLanguage(String)
     case unknownTimeZone(String)
     case unwritable(path: String, detail: String)
+    case notRecorded(path: String, reason: String)
+    case outIsDatabase(path: String)
+    case outInDataFolder(path: String, folder: String)
+    case outExists(path: String)
+    case outNotRegularFile(path: String, kind: String)
+    case flatJSON
+    case spanWithoutFlat
+    case monthAndSpan
+    case noMonth
+    case incompleteSpan
+    case reversedSpan(from: YearMonth, to: YearMonth)
+    case spanTooLong(months: Int)
 
     public var description: String {
         switch self {
@@ -33,7 +45,31 @@ public enum ReportError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownTimeZone(let text):
             "unknown time zone '\(text)'; use a name such as Asia/Shanghai"
         case .unwritable(let path, let detail):
-            "cannot write \(path) (\(detail)); nothing was written — choose a file in a folder you can write to"
+            "cannot write \(path) (\(detail)); nothing was written — choose a file in a folder you can write to, with room for it"
+        case .notRecorded(let path, let reason):
+            "\(path) was not written, because the export could not be recorded: \(reason)"
+        case .outIsDatabase(let path):
+            "\(path) is an SQLite database; an export never overwrites one (not even with --force) — give --out a new file name"
+        case .outInDataFolder(let path, let folder):
+            "\(path) is inside the data folder \(folder); exports are never written there — give --out a file in another folder"
+        case .outExists(let path):
+            "\(path) already exists and is not an earlier Taizhang export; nothing was written — choose a new name, or add --force to replace it"
+        case .outNotRegularFile(let path, let kind):
+            "\(path) is \(kind); --out writes ordinary files only — give a file name, or --out - for standard output"
+        case .flatJSON:
+            "--flat writes CSV or XLSX; JSON already has one object per row — use --format csv or xlsx with --flat"
+        case .spanWithoutFlat:
+            "--from and --to export a span of months as one flat table; add --flat (or export one month with --month)"
+        case .monthAndSpan:
+            "give either --month or --from and --to, not both"
+        case .noMonth:
+            "which month? give --month YYYY-MM (or --flat --from YYYY-MM --to YYYY-MM for a span)"
+        case .incompleteSpan:
+            "a span of months needs both --from YYYY-MM and --to YYYY-MM"
+        case .reversedSpan(let from, let to):
+            "--from \(from) is after --to \(to); give the earlier month first"
+        case .spanTooLong(let months):
+            "--from … --to spans \(months) months; export at most 240 (twenty years) at once"
         }
     }
 }

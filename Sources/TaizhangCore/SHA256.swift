@@ -32,6 +32,32 @@ public enum SHA256 {
         return digest
     }
 
+    /// SHA-256 of `first ‖ second`, two 32-byte values (one chain step): one data block and a
+    /// constant padding block on the stack, no intermediate arrays — once per entry on both sides.
+    public static func hash(pair first: [UInt8], _ second: [UInt8]) -> [UInt8] {
+        guard first.count == 32, second.count == 32 else { return hash(first + second) }
+        var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
+            (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { block in
+                first.withUnsafeBufferPointer { for index in 0..<32 { block[index] = $0[index] } }
+                second.withUnsafeBufferPointer { for index in 0..<32 { block[32 + index] = $0[index] } }
+                compress(UnsafeRawBufferPointer(block), &state, w)
+                // The padding of a 64-byte message: 0x80, zeros, the length 512 in bits.
+                for index in 0..<64 { block[index] = 0 }
+                block[0] = 0x80
+                block[62] = 0x02
+                compress(UnsafeRawBufferPointer(block), &state, w)
+            }
+        }
+        var digest: [UInt8] = []
+        digest.reserveCapacity(32)
+        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
+            digest += [UInt8(word >> 24), UInt8(truncatingIfNeeded: word >> 16), UInt8(truncatingIfNeeded: word >> 8), UInt8(truncatingIfNeeded: word)]
+        }
+        return digest
+    }
+
     private static func compress(
         _ block: UnsafeRawBufferPointer,
         _ state: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),

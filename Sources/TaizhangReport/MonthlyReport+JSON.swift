@@ -3,8 +3,9 @@ import TaizhangText
 
 extension MonthlyReport {
     /// The same figures as JSON, keys in a fixed order; names in `language`, codes and keys
-    /// in English.
-    public func json(language: ReportLanguage) -> JSONValue {
+    /// in English. `complete` is the ledgers' completeness; `status` also names open flags
+    /// and revoked offices, which each branch's object carries too.
+    public func json(language: ReportLanguage, context: ReportContext = ReportContext()) -> JSONValue {
         func time(_ instant: Timestamp?) -> JSONValue { instant.map { .string($0.description) } ?? .null }
         func row(_ row: ReportRow) -> JSONValue {
             .object([("branch", .optional(row.branch)), ("material", .string(row.material.rawValue)),
@@ -23,7 +24,8 @@ extension MonthlyReport {
             ("language", .string(language.rawValue)),
             ("scope", scopeValue),
             ("complete", .bool(isComplete)),
-            ("status", .string(language.status(self))),
+            ("status", .string(language.status(self, context))),
+            ("issuer", .optional(context.issuer)),
             ("asOf", .string(asOf.description)),
             ("timeZone", .string(timeZone)),
             ("hash", .string(hash)),
@@ -32,6 +34,8 @@ extension MonthlyReport {
                 .object([("branch", .string(branch.id)), ("name", .string(branch.name)),
                          ("complete", .bool(branch.complete)), ("lastEntryAt", time(branch.lastEntryAt)),
                          ("entries", .int(branch.entries)),
+                         ("openFlags", .int(Int64(context.openFlags[branch.id] ?? 0))),
+                         ("revoked", .bool(context.revoked.contains(branch.id))),
                          ("chain", branch.chain.map { .string($0.hexString) } ?? .null)])
             })),
             ("rows", .array(rows.map(row))),

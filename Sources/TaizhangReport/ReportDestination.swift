@@ -4,20 +4,37 @@ import Glibc
 import TaizhangCore
 
 /// Where a report goes: stdout (CSV and JSON by default) or a file written whole or not at
-/// all (XLSX by default to `taizhang-export-YYYY-MM.xlsx` in the current folder).
+/// all (XLSX by default to `taizhang-export-YYYY-MM.xlsx` in the current folder), after the
+/// `--out` rules of `OutputTarget`.
 public enum ReportDestination {
     case standardOutput
     case file(ReportFile)
 
-    /// Opens the destination before any work, so an unwritable file is refused first.
-    public static func open(out: String?, format: ReportFormat, month: YearMonth) throws(ReportError) -> ReportDestination {
-        if let out, out != "-" { return .file(try ReportFile(path: out)) }
-        if out == nil, format == .xlsx { return .file(try ReportFile(path: defaultFileName(month: month, format: format))) }
-        return .standardOutput
+    /// Checks and opens the destination before any work, so a refused or unwritable file is
+    /// refused first. `dataFolder` is the program's own data folder (never written into).
+    public static func open(out: String?, format: ReportFormat, defaultName: String, force: Bool = false,
+                            dataFolder: String? = nil) throws(ReportError) -> ReportDestination {
+        let path: String
+        if let out, out != "-" {
+            path = out
+        } else if out == nil, format == .xlsx {
+            path = defaultName
+        } else {
+            return .standardOutput
+        }
+        return .file(try ReportFile(path: OutputTarget.check(path, force: force, dataFolder: dataFolder)))
     }
 
     public static func defaultFileName(month: YearMonth, format: ReportFormat) -> String {
         "taizhang-export-\(month).\(format.rawValue)"
+    }
+
+    /// `taizhang-export-YYYY-MM.xlsx`, or for a span `taizhang-export-YYYY-MM-to-YYYY-MM.xlsx`.
+    public static func defaultFileName(months: [YearMonth], format: ReportFormat) -> String {
+        guard let first = months.first, let last = months.last, first != last else {
+            return defaultFileName(month: months.first ?? CivilDate.earliest.yearMonth, format: format)
+        }
+        return "taizhang-export-\(first)-to-\(last).\(format.rawValue)"
     }
 
     /// The file's path, if it is one.
@@ -26,9 +43,26 @@ public enum ReportDestination {
         return nil
     }
 
-    public func deliver(_ bytes: [UInt8]) throws(ReportError) {
+    /// Delivers `bytes`: a file is written and synced under its temporary name, then `record`
+    /// runs (the hub remembers the export), and only then is the file renamed into place. If
+    /// recording fails the file is removed; if the rename fails, `unrecord` takes the record
+    /// back. Either way nothing is left and nothing recorded. On stdout the bytes go first.
+    public func deliver(_ bytes: [UInt8], record: () throws -> Void = {}, unrecord: () -> Void = {}) throws(ReportError) {
         switch self {
-        case .file(let file): try file.commit(bytes)
+        case .file(let file):
+            try file.write(bytes)
+            do {
+                try record()
+            } catch {
+                file.discard()
+                throw .notRecorded(path: file.path, reason: String(describing: error))
+            }
+            do {
+                try file.publish()
+            } catch {
+                unrecord()
+                throw error
+            }
         case .standardOutput:
             // Bytes as they are: an XLSX piped with --out - is binary.
             var offset = 0
@@ -40,18 +74,38 @@ public enum ReportDestination {
                 }
                 offset += written
             }
+            do {
+                try record()
+            } catch {
+                throw .notRecorded(path: "standard output", reason: String(describing: error))
+            }
         }
     }
 
     /// One line for the operator once a file is written: what it holds.
-    public static func summary(_ report: MonthlyReport, path: String) -> String {
-        let state = report.isComplete ? "complete"
-            : "INCOMPLETE (\(report.incompleteBranches.map(\.id).joined(separator: ", ")) not confirmed through the month's end)"
+    public static func summary(_ report: MonthlyReport, context: ReportContext = ReportContext(), path: String) -> String {
+        var problems: [String] = []
+        if !report.isComplete {
+            problems.append("\(report.incompleteBranches.map(\.id).joined(separator: ", ")) not confirmed through the month's end")
+        }
+        if !context.openFlags.isEmpty { problems.append("open flags at \(context.openFlags.keys.sorted().joined(separator: ", "))") }
+        var state = problems.isEmpty ? "complete" : "INCOMPLETE (" + problems.joined(separator: "; ") + ")"
+        if !context.revoked.isEmpty { state += ", revoked: \(context.revoked.sorted().joined(separator: ", "))" }
         var line = "Wrote \(path): \(report.month) as of \(report.asOf), \(report.branches.count) branches, "
             + "\(report.entries) entries, \(state), hash \(report.hash.prefix(16))…"
         if let earlier = report.earlier, !earlier.changes.isEmpty {
             line += "; restates the export issued \(earlier.issuedAt) (\(earlier.changes.count) figures changed)"
         }
         return line + "."
+    }
+
+    /// The line for a `--flat` file of one or more months.
+    public static func summary(flat reports: [MonthlyReport], path: String) -> String {
+        let months = reports.map(\.month).sorted()
+        guard let first = months.first, let last = months.last else { return "Wrote \(path)." }
+        let span = first == last ? first.description : "\(first)–\(last)"
+        let rows = reports.reduce(0) { $0 + $1.rows.count }
+        return "Wrote \(path): figures of \(span), \(rows) rows (one per office, material and month)"
+            + (reports.first.map { ", as of \($0.asOf)" } ?? "") + "."
     }
 }

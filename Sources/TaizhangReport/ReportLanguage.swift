@@ -26,22 +26,72 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
         }
     }
 
+    /// The unit a material is counted in, as the source document counts it (公示栏36块,
+    /// 胸卡216张, 人员去向牌14只, 《办事指南》近1万册, 联系卡7000多份).
+    public func unit(_ material: Material) -> String {
+        switch (self, material) {
+        case (.zh, .board): "块"
+        case (.zh, .sign): "只"
+        case (.zh, .badge): "张"
+        case (.zh, .card): "份"
+        case (.zh, .guide): "册"
+        case (.en, .board): "boards"
+        case (.en, .sign): "signs"
+        case (.en, .badge): "badges"
+        case (.en, .card): "cards"
+        case (.en, .guide): "copies"
+        }
+    }
+
     var summarySheet: String { self == .zh ? "汇总" : "Summary" }
-    var title: String { self == .zh ? "政务公开台账月度汇总" : "Public-disclosure materials: monthly consolidated report" }
-    var statusLabel: String { self == .zh ? "完整性" : "Completeness" }
+    var notesSheet: String { self == .zh ? "说明" : "Notes" }
+    var flatSheet: String { self == .zh ? "数据" : "Figures" }
+
+    /// `海门工商局政务公开台账月度汇总表（2026年11月）`; an office's own report is a 报表.
+    func title(_ report: MonthlyReport, issuer: String?) -> String {
+        let month = ReportTime(zoneIdentifier: report.timeZone, language: self).month(report.month)
+        let bureau = report.scope == .bureau
+        if self == .zh { return (issuer ?? "") + (bureau ? "政务公开台账月度汇总表" : "政务公开台账月度报表") + "（\(month)）" }
+        return (issuer.map { $0 + ": " } ?? "") + (bureau ? "public-disclosure materials, monthly consolidated report"
+            : "public-disclosure materials, the office's monthly report").capitalisedFirst + " (\(month))"
+    }
+
+    /// `海门工商局公示栏台账月度汇总表（2026年11月）`.
+    func title(_ report: MonthlyReport, material: Material, issuer: String?) -> String {
+        let month = ReportTime(zoneIdentifier: report.timeZone, language: self).month(report.month)
+        if self == .zh { return (issuer ?? "") + material.chineseName + "台账月度汇总表（\(month)）" }
+        return (issuer.map { $0 + ": " } ?? "") + sheetName(material) + ", monthly report (\(month))"
+    }
+
+    var notesTitle: String { self == .zh ? "说明" : "Notes" }
+    var issuerLabel: String { self == .zh ? "填报单位" : "Issued by" }
+    var unitLabel: String { self == .zh ? "计量单位" : "Unit" }
     var asOfLabel: String { self == .zh ? "数据截至" : "As of" }
+    var monthLabel: String { self == .zh ? "报表月份" : "Month" }
+    var reportLabel: String { self == .zh ? "报表" : "Report" }
     var timeZoneLabel: String { self == .zh ? "时区" : "Time zone" }
     var sourceLabel: String { self == .zh ? "计算依据" : "Computed from" }
     var hashLabel: String { self == .zh ? "内容哈希（SHA-256）" : "Content hash (SHA-256)" }
+    var rulesLabel: String { self == .zh ? "统计口径" : "How figures count" }
+    var statusLabel: String { self == .zh ? "完整性" : "Completeness" }
     var restatementLabel: String { self == .zh ? "更正" : "Restatement" }
     var totalLabel: String { self == .zh ? "合计" : "Total" }
     var yes: String { self == .zh ? "是" : "yes" }
     var no: String { self == .zh ? "否" : "no" }
     var never: String { self == .zh ? "无" : "none" }
+    var enrolled: String { self == .zh ? "有效" : "enrolled" }
+    var revokedKey: String { self == .zh ? "已撤销" : "revoked" }
+    /// Separates the parts of a caption line.
+    var gap: String { self == .zh ? "　　" : "    " }
 
-    var branchHeader: String { self == .zh ? "分局" : "Branch" }
-    var nameHeader: String { self == .zh ? "分局名称" : "Name" }
+    /// `填报单位：海门工商局`.
+    func labelled(_ label: String, _ value: String) -> String { self == .zh ? label + "：" + value : label + ": " + value }
+
+    var serialHeader: String { self == .zh ? "序号" : "No." }
+    var nameHeader: String { self == .zh ? "分局名称" : "Office" }
+    var branchHeader: String { self == .zh ? "分局代码" : "Branch ID" }
     var materialHeader: String { self == .zh ? "物资" : "Material" }
+    var unitHeader: String { self == .zh ? "单位" : "Unit" }
 
     func header(_ figure: ReportFigure) -> String {
         switch (self, figure) {
@@ -52,56 +102,41 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
         case (.zh, .closing): "期末结存"
         case (.zh, .standard): "其中符合统一标准"
         case (.en, .opening): "Opening"
-        case (.en, .inflow): "In (installed/issued/received)"
-        case (.en, .outflow): "Out (retired/revoked/distributed)"
+        case (.en, .inflow): "In (installed, issued, received)"
+        case (.en, .outflow): "Out (retired, revoked, distributed)"
         case (.en, .adjusted): "Adjusted"
         case (.en, .closing): "Closing"
         case (.en, .standard): "Standard boards at close"
         }
     }
 
-    var completenessHeaders: [String] {
-        self == .zh ? ["分局", "分局名称", "截至月末完整", "最后一笔记录时间", "台账记录数", "台账链哈希"]
-            : ["Branch", "Name", "Complete through month end", "Last entry recorded", "Ledger entries", "Ledger chain"]
+    /// The `--flat` CSV's header: the same columns on every row.
+    var flatHeaders: [String] {
+        self == .zh ? ["月份", "分局代码", "分局名称", "物资", "单位", "期初结存", "本月增加", "本月减少", "盘点调整", "期末结存", "其中符合统一标准"]
+            : ["month", "branch", "office", "material", "unit", "opening", "in", "out", "adjusted", "closing", "conforming"]
+    }
+
+    /// The signature block's labels: 填报人, 审核人, 单位负责人, 填报日期.
+    var signatureLabels: [String] {
+        self == .zh ? ["填报人：", "审核人：", "单位负责人：", "填报日期："]
+            : ["Prepared by:", "Reviewed by:", "Head of unit:", "Date:"]
     }
 
     var changesTitle: String { self == .zh ? "更正明细" : "Changes from the earlier export" }
     var changesHeaders: [String] {
-        self == .zh ? ["分局", "分局名称", "物资", "项目", "原数", "现数"]
-            : ["Branch", "Name", "Material", "Figure", "Earlier", "Now"]
+        self == .zh ? ["分局名称", "分局代码", "物资", "原数", "现数", "项目"]
+            : ["Office", "Branch ID", "Material", "Earlier", "Now", "Figure"]
     }
 
-    /// The sentence at the top that says whether the month is complete.
-    func status(_ report: MonthlyReport) -> String {
-        let all = report.branches.count
-        let missing = report.incompleteBranches.map(\.id)
-        switch (self, report.scope, missing.isEmpty) {
-        case (.zh, .branch, _): return "本分局自有台账报表：以本机台账为准，截至本机最后一笔记录"
-        case (.en, .branch, _): return "The office's own report: complete as far as this ledger goes"
-        case (.zh, .bureau, true): return "完整：全部 \(all) 个分局的台账截至月末均已送达"
-        case (.en, .bureau, true): return "Complete: the hub holds the ledgers of all \(all) branches through the end of the month"
-        case (.zh, .bureau, false):
-            return "不完整：\(all) 个分局中有 \(missing.count) 个（\(missing.joined(separator: "、"))）的台账未确认截至月末送达，数字可能仍会变动"
-        case (.en, .bureau, false):
-            let verb = missing.count == 1 ? "is" : "are"
-            return "INCOMPLETE: \(missing.count) of \(all) branches (\(missing.joined(separator: ", "))) \(verb) not confirmed complete through the end of the month; figures may still change"
-        }
-    }
+    var provenanceTitle: String { self == .zh ? "各分局数据来源" : "Where each office's figures come from" }
 
-    func source(_ report: MonthlyReport) -> String {
-        self == .zh ? "\(report.branches.count) 个分局共 \(report.entries) 条台账记录（各分局见下表）"
-            : "\(report.entries) ledger \(report.entries == 1 ? "entry" : "entries") of \(report.branches.count) "
-                + "\(report.branches.count == 1 ? "branch" : "branches") (per branch below)"
+    var rules: String {
+        self == .zh
+            ? "月份按业务发生日期计；作废记录的影响计入被作废记录所在月份；本月期初结存等于上月期末结存；期末结存 = 期初结存 + 本月增加 − 本月减少 + 盘点调整。"
+            : "Months go by the date an entry happened on; a void counts in the month of the entry it cancels; a month's opening balance is the previous month's closing balance; closing = opening + in − out + adjusted."
     }
+}
 
-    func restatement(_ earlier: EarlierExport) -> String {
-        let short = String(earlier.hash.prefix(16))
-        if earlier.changes.isEmpty {
-            return self == .zh ? "与 \(earlier.issuedAt) 发出的报表（数据截至 \(earlier.asOf)，哈希 \(short)…）数字相同"
-                : "Same figures as the export issued \(earlier.issuedAt) (as of \(earlier.asOf), hash \(short)…)"
-        }
-        return self == .zh
-            ? "本表更正 \(earlier.issuedAt) 发出的同月报表（数据截至 \(earlier.asOf)，哈希 \(short)…），\(earlier.changes.count) 项数字变动见“更正明细”"
-            : "This export restates the export issued \(earlier.issuedAt) (as of \(earlier.asOf), hash \(short)…): \(earlier.changes.count) figures changed, listed under \"Changes from the earlier export\""
-    }
+extension String {
+    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

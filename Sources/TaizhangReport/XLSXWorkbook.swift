@@ -2,25 +2,45 @@ import Foundation
 import TaizhangText
 import ZIPFoundation
 
-/// Sheets as an Office Open XML workbook (.xlsx) that Excel, WPS and LibreOffice open:
-/// numbers as numbers, text in a shared-strings table, bold titles and headers, columns
-/// sized to their contents. The parts are deterministic; only the zip container is made
-/// by ZIPFoundation.
+/// Sheets as an Office Open XML workbook (.xlsx) that Excel, WPS and LibreOffice open and
+/// print as a report: numbers as numbers, text always as shared strings (never a formula),
+/// the styles of `XLSXStyle`, each table's autofilter and print titles as defined names.
+/// The parts are deterministic; only the zip container is made by ZIPFoundation.
 public struct XLSXWorkbook: Sendable {
     public let sheets: [ReportSheet]
+    /// The font of every cell (宋体 for a Chinese report).
+    public let fontName: String
+    /// The footer's centre, with `&P` (page) and `&N` (pages).
+    public let footer: String
 
-    public init(sheets: [ReportSheet]) { self.sheets = sheets }
+    /// What `docProps/app.xml` names as the application: how `--out` knows a workbook is an
+    /// earlier export it may replace (the part is stored uncompressed, so the bytes show).
+    public static let application = "Taizhang"
+
+    public init(sheets: [ReportSheet], fontName: String = "Calibri", footer: String = "Page &P of &N") {
+        self.sheets = sheets
+        self.fontName = fontName
+        self.footer = footer
+    }
+
+    public init(sheets: [ReportSheet], language: ReportLanguage) {
+        self.init(sheets: sheets, fontName: language == .zh ? "宋体" : "Calibri",
+                  footer: language == .zh ? "第 &P 页 共 &N 页" : "Page &P of &N")
+    }
 
     /// The package's parts by path, in the order they are zipped.
     public var parts: [(path: String, xml: String)] {
         var strings = SharedStrings()
-        let worksheets = sheets.map { XLSXWorksheet.xml($0, strings: &strings) }
+        let worksheets = sheets.enumerated().map { index, sheet in
+            XLSXWorksheet.xml(sheet, selected: index == 0, footer: footer, strings: &strings)
+        }
         var parts: [(String, String)] = [
             ("[Content_Types].xml", contentTypes),
+            ("docProps/app.xml", applicationProperties),
             ("_rels/.rels", rootRelationships),
             ("xl/workbook.xml", workbook),
             ("xl/_rels/workbook.xml.rels", workbookRelationships),
-            ("xl/styles.xml", XLSXWorkbook.styles),
+            ("xl/styles.xml", XLSXStyle.stylesheet(fontName: fontName)),
         ]
         for (index, xml) in worksheets.enumerated() { parts.append(("xl/worksheets/sheet\(index + 1).xml", xml)) }
         parts.append(("xl/sharedStrings.xml", strings.xml))
@@ -34,8 +54,8 @@ public struct XLSXWorkbook: Sendable {
         let modified = Date(timeIntervalSince1970: 1_262_304_000)
         for part in parts {
             let bytes = Data(part.xml.utf8)
-            try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(bytes.count),
-                                 modificationDate: modified, compressionMethod: .deflate) { position, size in
+            try archive.addEntry(with: part.path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: modified,
+                                 compressionMethod: part.path.hasPrefix("docProps/") ? .none : .deflate) { position, size in
                 bytes.subdata(in: Int(position)..<Int(position) + size)
             }
         }
@@ -53,6 +73,7 @@ public struct XLSXWorkbook: Sendable {
         var xml = Self.header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         xml += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         xml += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        xml += "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
         xml += "<Override PartName=\"/xl/workbook.xml\" ContentType=\"\(ml).sheet.main+xml\"/>"
         for index in sheets.indices {
             xml += "<Override PartName=\"/xl/worksheets/sheet\(index + 1).xml\" ContentType=\"\(ml).worksheet+xml\"/>"
@@ -62,18 +83,41 @@ public struct XLSXWorkbook: Sendable {
         return xml + "</Types>"
     }
 
+    var applicationProperties: String {
+        Self.header + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
+            + "<Application>\(Self.application)</Application></Properties>"
+    }
+
     var rootRelationships: String {
         Self.header + "<Relationships xmlns=\"\(Self.packageRelationships)\">"
             + "<Relationship Id=\"rId1\" Type=\"\(Self.relationshipNamespace)/officeDocument\" Target=\"xl/workbook.xml\"/>"
+            + "<Relationship Id=\"rId2\" Type=\"\(Self.relationshipNamespace)/extended-properties\" Target=\"docProps/app.xml\"/>"
             + "</Relationships>"
     }
 
     var workbook: String {
-        var xml = Self.header + "<workbook xmlns=\"\(Self.mainNamespace)\" xmlns:r=\"\(Self.relationshipNamespace)\"><sheets>"
+        var xml = Self.header + "<workbook xmlns=\"\(Self.mainNamespace)\" xmlns:r=\"\(Self.relationshipNamespace)\">"
+        xml += "<bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>"
         for (index, sheet) in sheets.enumerated() {
             xml += "<sheet name=\"\(XMLText.escaped(sheet.name))\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
         }
-        return xml + "</sheets></workbook>"
+        xml += "</sheets>"
+        // Each table's autofilter range and the rows repeated on every printed page.
+        var names = ""
+        for (index, sheet) in sheets.enumerated() {
+            guard let table = sheet.table else { continue }
+            let quoted = "'" + sheet.name.replacingAll("'", with: "''") + "'!"
+            let range = XLSXWorksheet.filterRange(sheet, table: table).split(separator: ":").map { reference in
+                let letters = reference.prefix { $0.isLetter }, digits = reference.drop { $0.isLetter }
+                return "$\(letters)$\(digits)"
+            }.joined(separator: ":")
+            names += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" hidden=\"1\">"
+                + XMLText.escaped(quoted + range) + "</definedName>"
+            names += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">"
+                + XMLText.escaped(quoted + "$1:$\(table.header + 1)") + "</definedName>"
+        }
+        if !names.isEmpty { xml += "<definedNames>" + names + "</definedNames>" }
+        return xml + "</workbook>"
     }
 
     var workbookRelationships: String {
@@ -85,18 +129,6 @@ public struct XLSXWorkbook: Sendable {
         xml += "<Relationship Id=\"rId\(sheets.count + 2)\" Type=\"\(Self.relationshipNamespace)/sharedStrings\" Target=\"sharedStrings.xml\"/>"
         return xml + "</Relationships>"
     }
-
-    /// Two cell formats: 0 plain, 1 bold.
-    static let styles = header + "<styleSheet xmlns=\"\(mainNamespace)\">"
-        + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
-        + "<font><b/><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font></fonts>"
-        + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
-        + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
-        + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/></cellXfs>"
-        + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
-        + "</styleSheet>"
 }
 
 /// The workbook's table of distinct strings; cells refer to them by index.

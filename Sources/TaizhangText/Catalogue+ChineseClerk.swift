@@ -121,7 +121,7 @@ extension Catalogue {
         .runAbstract: "常驻运行：新记录一登记就报送，断线自动重连；SIGINT/SIGTERM 停止。",
         .runDiscussion: "用作系统服务（systemd 单元见 agents/）。日志写到标准错误。\n\n示例：\n  taizhang-agent run --data /var/lib/taizhang/agent",
         .reportAbstract: "本所月报，由本机台账离线生成（与区局导出的格式相同）。",
-        .reportDiscussion: "区局收齐本所台账后，'taizhang-hub export' 中本所各行与此完全相同（同一套算法）。在终端上显示为表格；加 --format csv 或 --out 时输出 CSV；XLSX 默认写到 taizhang-export-YYYY-MM.xlsx。\n\n示例：\n  taizhang-agent report --month 2026-11\n  taizhang-agent report --month 2026-11 --format xlsx --out 三厂2026-11.xlsx",
+        .reportDiscussion: "区局收齐本所台账后，'taizhang-hub export' 中本所各行与此完全相同（同一套算法），并以本所名称为标题。在终端上显示为表格；加 --format csv 或 --out 时输出 CSV。--flat 只输出数字，每种物料每月一行（--from/--to 指定多个月）。XLSX 默认写到 taizhang-export-YYYY-MM.xlsx。--out 不会覆盖 SQLite 数据库，也不会写进数据文件夹；只有原文件是以前的导出或加了 --force 时才替换。\n\n示例：\n  taizhang-agent report --month 2026-11\n  taizhang-agent report --month 2026-11 --format xlsx --out 三厂2026-11.xlsx\n  taizhang-agent report --flat --from 2026-01 --to 2026-11 --out 三厂2026.csv",
         .optMonth: "月份，格式 YYYY-MM。",
         .optFormat: "table（终端显示）、csv（带 BOM 的 UTF-8，Excel/WPS 可打开）、json 或 xlsx（表格）。",
         .optOut: "写入的文件（要么完整写入，要么不写）；'-' 表示标准输出。",

@@ -83,5 +83,17 @@ extension Catalogue {
         .errHubCannotStore: "区局 {0} 有应答，但暂时无法保存记录（磁盘已满或故障）；记录不会丢——{1} 条留在本机，下次同步再报送；请告知区局管理员",
         .errNewerProtocol: "区局使用的协议比本机 taizhang-agent 新：请把本机程序升级到与区局相同的版本；本次未报送",
         .errUnreadable: "区局无法读取本机发送的内容（{0}）；这是本机程序的故障而不是网络问题——请报告，记录留待下次同步",
+        .errNotRecorded: "{0} 没有写入，因为无法登记这次导出：{1}",
+        .errOutIsDatabase: "{0} 是 SQLite 数据库；导出绝不覆盖数据库（--force 也不行）——请给 --out 一个新文件名",
+        .errOutInDataFolder: "{0} 在数据文件夹 {1} 里；导出不会写到那里——请给 --out 另一个文件夹中的文件",
+        .errOutExists: "{0} 已存在，且不是以前的台账导出；什么也没写——请换个文件名，或加 --force 替换它",
+        .errOutNotRegularFile: "{0} 是{1}；--out 只写普通文件——请给出文件名，或用 --out - 输出到标准输出",
+        .errFlatJSON: "--flat 只写 CSV 或 XLSX；JSON 本来就是每行一个对象——请配合 --format csv 或 xlsx 使用 --flat",
+        .errSpanWithoutFlat: "--from 和 --to 把多个月导出为一张平表；请加 --flat（或用 --month 导出一个月）",
+        .errMonthAndSpan: "请给出 --month，或给出 --from 和 --to，不能同时给",
+        .errNoMonth: "哪个月？请给出 --month YYYY-MM（多个月用 --flat --from YYYY-MM --to YYYY-MM）",
+        .errIncompleteSpan: "多个月需要同时给出 --from YYYY-MM 和 --to YYYY-MM",
+        .errReversedSpan: "--from {0} 晚于 --to {1}；请先写较早的月份",
+        .errSpanTooLong: "--from … --to 跨了 {0} 个月；一次最多导出 240 个月（二十年）",
     ]
 }

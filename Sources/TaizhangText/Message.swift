@@ -303,6 +303,18 @@ public enum Message: String, CaseIterable, Sendable {
     case errHubCannotStore
     case errNewerProtocol
     case errUnreadable
+    case errNotRecorded
+    case errOutIsDatabase
+    case errOutInDataFolder
+    case errOutExists
+    case errOutNotRegularFile
+    case errFlatJSON
+    case errSpanWithoutFlat
+    case errMonthAndSpan
+    case errNoMonth
+    case errIncompleteSpan
+    case errReversedSpan
+    case errSpanTooLong
     // Hub
     case hubAbstract
     case hubDiscussion
@@ -395,4 +407,26 @@ public enum Message: String, CaseIterable, Sendable {
     case hubVerifyDone
     case errHubVerifyFailed
     case errHubVanished
+    case exportDiscussion2
+    case optForce
+    case optFlat
+    case optFrom
+    case optTo
+    case optBureauName
+    case settingsAbstract
+    case settingsDiscussion
+    case optSettingsBureau
+    case optPreparer
+    case optReviewer
+    case optHead
+    case optDeadline
+    case colSetting
+    case colValue
+    case colSource
+    case fromConfigFile
+    case fromHubDatabase
+    case fromDefault
+    case notSet
+    case noBureauInTitle
+    case lineToSign
 }

@@ -8,12 +8,14 @@ extension TaizhangHub {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "init", abstract: Message.hubInitAbstract(), discussion: Message.hubInitDiscussion())
+        @Option(name: .customLong("bureau-name"), help: ArgumentHelp(Message.optBureauName(), valueName: "name"))
+        var bureauName: String?
         @OptionGroup var data: HubDataOptions
 
         func run() throws {
             try Failure.reporting {
                 let directory = HubDirectory.resolve(data.data)
-                let key = try directory.create()
+                let key = try directory.create(settings: bureauName.map { [.bureauName: $0] } ?? [:])
                 print(Message.hubInitCreated(directory.path))
                 print(Message.hubInitGiveKey())
                 print(key)

@@ -43,16 +43,29 @@ final class FormatTests: XCTestCase {
     }
 
     func testWorkbookSheetsNumbersAndWidths() throws {
-        let layout = ReportLayout(GoldenLedger.restated, language: .zh)
-        let workbook = XLSXWorkbook(sheets: layout.sheets)
+        let layout = ReportLayout(GoldenLedger.restated, language: .zh, context: GoldenLedger.context)
+        let workbook = XLSXWorkbook(sheets: layout.sheets, language: .zh)
         let parts = Dictionary(uniqueKeysWithValues: workbook.parts.map { ($0.path, $0.xml) })
-        XCTAssertTrue(parts["xl/workbook.xml"]!.contains("<sheet name=\"汇总\" sheetId=\"1\" r:id=\"rId1\"/>"))
-        XCTAssertTrue(parts["xl/workbook.xml"]!.contains("<sheet name=\"便民服务联系卡\" sheetId=\"5\""))
-        let boards = parts["xl/worksheets/sheet2.xml"]!
-        XCTAssertTrue(boards.contains("<c r=\"C3\"><v>2</v></c>"), "numbers as numbers: \(boards)")
-        XCTAssertTrue(boards.contains("<row r=\"1\"><c r=\"A1\" s=\"1\" t=\"s\">"), "headers bold")
-        XCTAssertTrue(boards.contains("<col min=\"1\" max=\"1\" width=\""), "columns sized")
+        let book = try XCTUnwrap(parts["xl/workbook.xml"])
+        XCTAssertTrue(book.contains("<sheet name=\"汇总\" sheetId=\"1\" r:id=\"rId1\"/>"))
+        XCTAssertTrue(book.contains("<sheet name=\"便民服务联系卡\" sheetId=\"5\""))
+        XCTAssertTrue(book.contains("<sheet name=\"说明\" sheetId=\"7\""), "the notes last")
+        XCTAssertTrue(book.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">'公示栏'!$1:$3</definedName>"), book)
+        let boards = try XCTUnwrap(parts["xl/worksheets/sheet2.xml"])
+        XCTAssertTrue(boards.contains("<c r=\"C4\" s=\"\(XLSXStyleIndex.number)\"><v>0</v></c>"), "numbers as numbers: \(boards)")
+        XCTAssertTrue(boards.contains("<pane ySplit=\"3\" topLeftCell=\"A4\" activePane=\"bottomLeft\" state=\"frozen\"/>"), boards)
+        XCTAssertTrue(boards.contains("<autoFilter ref=\"A3:H6\"/>"), "three offices, the total outside: \(boards)")
+        XCTAssertTrue(boards.contains("<mergeCell ref=\"A1:H1\"/>"), "the title across the table")
+        XCTAssertTrue(boards.contains("<oddFooter>&amp;C第 &amp;P 页 共 &amp;N 页</oddFooter>"), boards)
+        XCTAssertTrue(boards.contains("orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\""), boards)
         XCTAssertTrue(parts["xl/sharedStrings.xml"]!.contains("<t xml:space=\"preserve\">三厂分局</t>"))
-        XCTAssertEqual(layout.sheet(for: .card).rows[0].count, 7, "no standard column but for boards")
+        XCTAssertTrue(parts["xl/styles.xml"]!.contains("numFmtId=\"3\""), "thousands separators")
+        XCTAssertEqual(layout.sheet(for: .card).rows[2].cells.count, 8, "序号, name, five figures (no standard), branch ID")
+        XCTAssertEqual(layout.sheet(for: .board).rows[2].cells.count, 8, "序号, name, four figures (no adjustments), standard, branch ID")
     }
+}
+
+/// The `s` values of the workbook's styles, as the tests read them.
+enum XLSXStyleIndex {
+    static let number = 7
 }

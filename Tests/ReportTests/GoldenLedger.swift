@@ -41,7 +41,8 @@ enum GoldenLedger {
     }
 
     /// The report of `month` from `entries` as the shared code computes it.
-    static func report(_ entries: [String: [Entry]], asOf: Timestamp, earlier: MonthlyReport.Issued?) -> MonthlyReport {
+    static func report(_ entries: [String: [Entry]], month: YearMonth = GoldenLedger.month, asOf: Timestamp,
+                       earlier: MonthlyReport.Issued?) -> MonthlyReport {
         var positions: [String: [Material: MaterialPosition]] = [:]
         var standings: [BranchStanding] = []
         for (branch, list) in entries {
@@ -57,6 +58,9 @@ enum GoldenLedger {
                              positions: positions, earlier: earlier)
     }
 
+    /// October, as of the same time (the flat span's first month).
+    static var october: MonthlyReport { report(entries(late: true), month: YearMonth("2026-10")!, asOf: asOf, earlier: nil) }
+
     /// The export issued on 1 December, before the late entry, and the one of 2 December that restates it.
     static var restated: MonthlyReport {
         let first = report(entries(late: false), asOf: earlierAsOf, earlier: nil)
@@ -64,6 +68,11 @@ enum GoldenLedger {
                                           rows: first.rows + first.totals)
         return report(entries(late: true), asOf: asOf, earlier: issued)
     }
+
+    /// The hub's settings and concerns for the golden report: a bureau name, two of the three
+    /// names to sign (the reviewer signs on a blank line), an open flag and a revoked office.
+    static let context = ReportContext(issuer: "海门工商局", preparer: "王芳", reviewer: nil, head: "李明",
+                                       openFlags: ["haimen": 1], revoked: ["xinqiao"])
 
     /// Numbers entries as an office's ledger would, recorded two hours into their day.
     struct Script {

@@ -69,8 +69,9 @@ final class RestatementTests: XCTestCase {
             RowChange(branch: nil, material: .sign, figure: .closing, earlier: 0, now: 1),
         ])
         let csv = String(decoding: try ReportFormat.csv.render(restated, language: .zh), as: UTF8.self)
-        XCTAssertTrue(csv.contains("更正,本表更正 \(hub.at(minutes: 2, seconds: 1)) 发出的同月报表"), csv)
-        XCTAssertTrue(csv.contains("sanchang,sanchang分局,人员去向牌,本月增加（安装/发放/接收）,0,1\r\n"), csv)
+        let issued = ReportTime(zoneIdentifier: "Asia/Shanghai", language: .zh).dateTime(hub.at(minutes: 2, seconds: 1))
+        XCTAssertTrue(csv.contains("更正,本表更正 \(issued) 发出的同月报表"), csv)
+        XCTAssertTrue(csv.contains("sanchang分局,sanchang,人员去向牌,0,1,本月增加（安装/发放/接收）\r\n"), csv)
     }
 
     func testCompletenessNeedsContactAfterTheMonthWithNothingPending() throws {

@@ -39,7 +39,7 @@ final class DemoTests: XCTestCase {
         // The December export, CSV (UTF-8 with a byte-order mark) and XLSX (a zip).
         let csv = try XCTUnwrap(FileManager.default.contents(atPath: demo.folder + "/demo-output/taizhang-2008-12.csv"))
         XCTAssertEqual(Array(csv.prefix(3)), [0xEF, 0xBB, 0xBF])
-        XCTAssertTrue(String(decoding: csv, as: UTF8.self).contains("2008-12"))
+        XCTAssertTrue(String(decoding: csv, as: UTF8.self).contains("海门工商局政务公开台账月度汇总表（2008年12月）"), "the bureau from hub/hub.toml")
         let xlsx = try XCTUnwrap(FileManager.default.contents(atPath: demo.folder + "/demo-output/taizhang-2008-12.xlsx"))
         XCTAssertEqual(Array(xlsx.prefix(4)), [0x50, 0x4B, 0x03, 0x04])
 

@@ -45,10 +45,10 @@ final class ExportTests: XCTestCase {
         let bytes = try XCTUnwrap(FileManager.default.contents(atPath: out + "/first.csv"))
         XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "a byte-order mark for Excel and WPS")
         let csv = String(decoding: bytes.dropFirst(3), as: UTF8.self)
-        XCTAssertTrue(csv.hasPrefix("政务公开台账月度汇总 \(month)\r\n"), csv)
+        XCTAssertTrue(csv.hasPrefix("政务公开台账月度汇总表（\(Int(month.prefix(4))!)年\(Int(month.suffix(2))!)月）\r\n"), csv)
         XCTAssertTrue(csv.contains("完整性,完整：全部 2 个分局"), "both offices synced after the month ended: \(csv)")
-        XCTAssertTrue(csv.contains("sanchang,三厂分局,公示栏,0,2,0,0,2,1\r\n"), csv)
-        XCTAssertTrue(csv.contains("合计,,便民服务联系卡,0,1000,200,0,800,\r\n"), csv)
+        XCTAssertTrue(csv.contains(",三厂分局,公示栏,块,0,2,0,0,2,1,sanchang\r\n"), csv)
+        XCTAssertTrue(csv.contains(",合计,便民服务联系卡,份,0,1000,200,0,800,,\r\n"), csv)
         let json = try Self.object(out + "/first.json")
         XCTAssertEqual(json["complete"] as? Bool, true)
         XCTAssertEqual(json["asOf"] as? String, asOf)
@@ -57,7 +57,7 @@ final class ExportTests: XCTestCase {
         // XLSX: a real zip with a summary and one sheet per material.
         try bureau.ok(["export", "--month", month, "--as-of", asOf, "--format", "xlsx", "--out", out + "/first.xlsx"])
         let archive = try Archive(url: URL(fileURLWithPath: out + "/first.xlsx"), accessMode: .read)
-        XCTAssertEqual(archive.filter { $0.path.hasPrefix("xl/worksheets/") }.count, 6)
+        XCTAssertEqual(archive.filter { $0.path.hasPrefix("xl/worksheets/") }.count, 7, "summary, five materials, notes")
         var strings = Data()
         _ = try archive.extract(XCTUnwrap(archive["xl/sharedStrings.xml"])) { strings.append($0) }
         XCTAssertTrue(String(decoding: strings, as: UTF8.self).contains("三厂分局"))
@@ -68,7 +68,8 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(office["rows"] as? NSArray, hubRows as NSArray)
         XCTAssertEqual(hubRows.count, 5)
         let officeCSV = try sanchang.ok(["report", "--month", month])
-        XCTAssertTrue(officeCSV.contains("sanchang,三厂分局,公示栏,0,2,0,0,2,1\r\n"), officeCSV)
+        XCTAssertTrue(officeCSV.contains(",三厂分局,公示栏,块,0,2,0,0,2,1,sanchang\r\n"), officeCSV)
+        XCTAssertTrue(officeCSV.contains("三厂分局政务公开台账月度报表"), officeCSV)
 
         // A late entry for the month: the same as-of still gives the same bytes…
         try sanchang.ok(["sign", "install", "--tag", "QX-01", "--location", "二楼办公室门口", "--on", day(28)])
@@ -83,7 +84,7 @@ final class ExportTests: XCTestCase {
         try bureau.eventually("the default as-of passes the late entry", timeout: 10) { Date() > lateStored.addingTimeInterval(2.001) }
         let restated = try bureau.ok(["export", "--month", month])
         XCTAssertTrue(restated.contains("更正,本表更正 "), restated)
-        XCTAssertTrue(restated.contains("sanchang,三厂分局,人员去向牌,本月增加（安装/发放/接收）,0,1\r\n"), restated)
+        XCTAssertTrue(restated.contains("三厂分局,sanchang,人员去向牌,0,1,本月增加（安装/发放/接收）\r\n"), restated)
         let restatedJSON = try Self.parse(bureau.ok(["export", "--month", month, "--format", "json"]))
         let earlier = restatedJSON["earlierExport"] as? [String: Any]
         XCTAssertEqual(earlier?["hash"] as? String, json["hash"] as? String)

@@ -38,6 +38,15 @@ final class WireCodecTests: XCTestCase {
         XCTAssertThrowsError(try WireMessage.decode(bytes("54 5a 01 04 00 00 00 00 00 00 00 32")), "a version-1 ACK is not")
     }
 
+    func testTheChainStepIsTheSHA256OfBothHashes() {
+        var generator = SplitMix64(seed: 9)
+        for _ in 0..<200 {
+            let a = (0..<32).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            let b = (0..<32).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            XCTAssertEqual(SHA256.hash(pair: a, b), SHA256.hash(a + b))
+        }
+    }
+
     func testChainVerifierFindsTheFirstBadRow() {
         let genesis = LedgerChain.genesis(branch: "b", incarnation: [UInt8](repeating: 3, count: 16))
         let bodies: [[UInt8]] = [[1], [2, 2], [3, 3, 3]]
