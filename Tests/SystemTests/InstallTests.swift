@@ -21,7 +21,9 @@ final class InstallTests: XCTestCase {
                 let man = try shell("MANWIDTH=80 man -l '\(prefix)/\(page)/\(program).1'")
                 XCTAssertEqual(man.status, 0, man.stderr)
                 XCTAssertTrue(man.stdout.contains(program) && man.stdout.contains("init"), man.stdout)
-                XCTAssertFalse(man.stderr.contains("warning"), man.stderr)
+                // Typesetting notes about long unbreakable runs (CJK, keys) are not errors.
+                let problems = man.stderr.split(separator: "\n").filter { !$0.contains("break line") && !$0.contains("adjust line") }
+                XCTAssertEqual(problems, [], man.stderr)
             }
             let completion = try shell("bash -c \"source '\(prefix)/share/bash-completion/completions/\(program)' && complete -p \(program)\"")
             XCTAssertEqual(completion.status, 0, completion.stderr)
