@@ -9,7 +9,7 @@ SYSTEM_PACKAGES = libzmq3-dev libsqlite3-dev sqlite3 tzdata zlib1g-dev pkg-confi
 TEST_PACKAGES = libreoffice-calc fonts-noto-cjk poppler-utils chromium chromium-driver faketime tmux man-db
 PYTHON_TEST_PACKAGES = openpyxl==3.1.5
 
-.PHONY: all deps test-deps apt-install build release demo test bench fuzz install clean
+.PHONY: all deps test-deps apt-install build release demo dashboard test bench fuzz install clean
 
 all: build
 
@@ -44,6 +44,11 @@ release: deps
 # year 2008 recorded through the agents, the totals and the December export (scripts/demo.sh).
 demo: release
 	bash scripts/demo.sh
+
+# The seed bureau of `make demo`, then its hub and the operator's dashboard on
+# http://127.0.0.1:8447/ until Ctrl-C, with a demo operator's login printed (scripts/dashboard.sh).
+dashboard: release
+	bash scripts/dashboard.sh
 
 # Every test, then a check that the suite left none of the processes it started running.
 test: deps test-deps

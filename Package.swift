@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "taizhang-agent", targets: ["taizhang-agent"]),
         .executable(name: "taizhang-hub", targets: ["taizhang-hub"]),
+        .executable(name: "taizhang-hub-web", targets: ["taizhang-hub-web"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -14,6 +15,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // The operator's dashboard only (HubWeb, taizhang-hub-web); bcrypt also for `operator`.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
     ],
     targets: [
         // libzmq (Debian's libzmq3-dev/libzmq5), loaded on first use: see Sources/CZeroMQ/shim.c.
@@ -61,6 +66,26 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The JSON that `totals`, `branches` and the dashboard's /api/ twins print: one builder.
+        .target(name: "HubJSON", dependencies: ["HubKit", "TaizhangCore", "TaizhangText"]),
+        // The operator's dashboard: routes, view models, templates, SVG charts. Its own process.
+        .target(
+            name: "HubWeb",
+            dependencies: [
+                "HubKit", "HubJSON", "TaizhangCore", "TaizhangText", "TaizhangReport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "taizhang-hub-web",
+            dependencies: [
+                "HubWeb", "HubKit", "TaizhangText",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .executableTarget(
             name: "taizhang-agent",
             dependencies: [
@@ -74,8 +99,9 @@ let package = Package(
             name: "taizhang-hub",
             dependencies: [
                 "HubKit", "TaizhangText", "TaizhangCore", "Lifecycle", "ZeroMQ",
-                "TaizhangReport", "TaizhangCommandLine", "ConfigFiles",
+                "TaizhangReport", "HubJSON", "TaizhangCommandLine", "ConfigFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -83,8 +109,9 @@ let package = Package(
             name: "taizhang-bench",
             dependencies: [
                 "AgentKit", "HubKit", "TaizhangCore", "TaizhangText", "ZeroMQ", "LocalFiles",
-                "TaizhangReport",
+                "TaizhangReport", "TaizhangTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
         ),
         // Helpers for tests that run the built programs as real processes.
@@ -104,6 +131,15 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Golden", "Scripts"]
+        ),
+        .testTarget(
+            name: "HubWebTests",
+            dependencies: [
+                "HubWeb", "HubKit", "HubJSON", "TaizhangCore", "TaizhangText", "TaizhangTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "AgentEndToEndTests",

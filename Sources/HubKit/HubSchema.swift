@@ -107,6 +107,7 @@ enum HubSchema {
         migrator.registerMigration("v3-export", migrate: HubSchema.export)
         migrator.registerMigration("v4-chain", migrate: HubSchema.chain)
         migrator.registerMigration("v5-report-settings", migrate: HubSchema.reportSettings)
+        migrator.registerMigration("web-operators", migrate: HubSchema.operators)
         return migrator
     }
 }

@@ -54,7 +54,7 @@ extension Catalogue {
         .bureauRow: "全区局（{0} 个所）",
         .totalsLegend: "公示栏/去向牌/胸卡：在用数；达标：符合统一标准的公示栏；联系卡/指南：库存；已发：联系卡发放数；入库：指南入库数。",
         .branchesAbstract: "各已登记单位：已收记录、待收、最近联系时间、是否迟报、问题标记。",
-        .branchesDiscussion: "状态：正常（已全部收到）、滞后（有记录待收）、失联（超过 --silent-after 小时没有联系）、有问题（需管理员处理，见问题标记）、已停用。\n\n示例：\n  taizhang-hub branches --silent-after 48",
+        .branchesDiscussion: "状态：正常（已全部收到）、滞后（有记录待收）、失联（超过 --silent-after 小时没有联系）、有问题（需管理员处理，见问题标记）、已停用。\n\n加 --month 时：列出各所该月按时、迟报、未报或无需报送，最后是报送率。按时：在月末后第 N 个工作日 17:00 前，区局已收齐该所截至月末的台账（月末后有联系且无待收记录）；N 取 --config 的 report_deadline_workdays，默认 5，按区局日历计算（calendar/YYYY.txt，以及 --data 里的 calendar.txt）。\n\n示例：\n  taizhang-hub branches --silent-after 48\n  taizhang-hub branches --month 2026-11",
         .optSilentAfter: "超过这么多小时没有联系即算失联（默认取 --config 的 silent_after_hours，否则 24）。",
         .silentAfterRange: "--silent-after 只能是 1 到 8784 小时",
         .branchesNone: "还没有登记任何单位；请用 'taizhang-hub enroll' 登记。",
@@ -113,5 +113,6 @@ extension Catalogue {
         .notSet: "（未设置）",
         .noBureauInTitle: "标题中不写区局名称",
         .lineToSign: "留空线签字",
+        .optBranchesMonth: "按这个月（YYYY-MM）判定各所是否按时报送。",
     ]
 }

@@ -54,7 +54,7 @@ extension Catalogue {
         .bureauRow: "bureau ({0} branches)",
         .totalsLegend: "Boards/Signs/Badges: in service; Std: boards to the standard; Cards/Guides: on hand; Out: cards handed out; In: guides received.",
         .branchesAbstract: "Every enrolled branch: entries held, pending, last heard from, late or not, flags.",
-        .branchesDiscussion: "States: current (all delivered), behind (entries waiting), silent (not heard from within --silent-after hours), flagged (needs the operator: see the flags), revoked.\n\nExample:\n  taizhang-hub branches --silent-after 48",
+        .branchesDiscussion: "States: current (all delivered), behind (entries waiting), silent (not heard from within --silent-after hours), flagged (needs the operator: see the flags), revoked.\n\nWith --month: each office on time, late, not reported or not expected for that month, then the rate line. On time: the hub held the office's ledger complete through the month (heard from after it ended, nothing pending) by 17:00 on the Nth working day after it (report_deadline_workdays in --config, default 5), counted on the bureau calendar (calendar/YYYY.txt, plus calendar.txt in --data).\n\nExamples:\n  taizhang-hub branches --silent-after 48\n  taizhang-hub branches --month 2026-11",
         .optSilentAfter: "Hours without contact after which a branch counts as silent (default: 'silent_after_hours' in --config, else 24).",
         .silentAfterRange: "--silent-after takes a number of hours from 1 to 8784",
         .branchesNone: "No branch is enrolled yet; enrol one with 'taizhang-hub enroll'.",
@@ -113,5 +113,6 @@ extension Catalogue {
         .notSet: "(not set)",
         .noBureauInTitle: "the title names no bureau",
         .lineToSign: "a line to sign on",
+        .optBranchesMonth: "Classify every office's report for this month (YYYY-MM).",
     ]
 }

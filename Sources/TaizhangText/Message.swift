@@ -429,4 +429,5 @@ public enum Message: String, CaseIterable, Sendable {
     case notSet
     case noBureauInTitle
     case lineToSign
+    case optBranchesMonth
 }

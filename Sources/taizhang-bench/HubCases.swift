@@ -171,41 +171,9 @@ enum HubCases {
     ) { context in
         let branches = context.quick ? 100 : 1_000
         let perBranch: Int64 = context.quick ? 500 : 5_000
-        let big = try HubFixture.create(context.scratch + "/big")
-        let total = Int64(branches) * perBranch
-        context.progress("totals: enrolling \(branches) branches")
-        let names = (1...branches).map { "branch-\($0)" }
-        for name in names { try big.database.enroll(branch: name, name: name + "分局", publicKey: try CurveKeyPair.generate().publicKey, at: .now()) }
-
-        context.progress("totals: ingesting \(total) entries in batches of 500")
-        var mixes = names.map { _ in LedgerMix(total: perBranch) }
-        var seqs = [Int64](repeating: 0, count: branches)
-        var ingestNanoseconds: Int64 = 0, cardsReceived: Int64 = 0, done: Int64 = 0
-        let buildStart = Clock.nanoseconds()
-        while done < total {
-            for index in 0..<branches where !mixes[index].isFinished {
-                let now = Timestamp.now()
-                let entries = mixes[index].nextBatch(500).map { draft -> Entry in
-                    seqs[index] += 1
-                    if draft.material == .card, draft.action == .receive { cardsReceived += draft.quantity ?? 0 }
-                    return draft.entry(branch: names[index], seq: seqs[index], recordedAt: now)
-                }
-                let reply = try Clock.measureReturning { try big.database.ingest(branch: names[index], entries: entries, at: now) }
-                ingestNanoseconds += reply.nanoseconds
-                guard case .ack(let held, _) = reply.value, held == seqs[index] else {
-                    throw ProcessFailure(description: "ingest of \(names[index]) up to #\(seqs[index]) answered \(reply.value)")
-                }
-                done += Int64(entries.count)
-                if done % (total / 10) == 0 {
-                    context.progress("totals: \(done) entries, \(rate(done, Clock.nanoseconds() - buildStart)) entries/s so far")
-                }
-            }
-        }
-        let buildNanoseconds = Clock.nanoseconds() - buildStart
-        let stored = try big.storedEntries()
-        guard stored.count == total, try big.openFlags() == 0 else {
-            throw ProcessFailure(description: "the big hub holds \(stored.count) entries (expected \(total)) and \(try big.openFlags()) flags")
-        }
+        let built = try BigHub.build(context, path: context.scratch + "/big", branches: branches, perBranch: perBranch, label: "totals")
+        let big = built.fixture, names = built.names, total = built.total, cardsReceived = built.cardsReceived
+        let buildNanoseconds = built.buildNanoseconds, ingestNanoseconds = built.ingestNanoseconds
 
         let small = try HubFixture.create(context.scratch + "/small")
         try small.database.enroll(branch: "small", name: "小分局", publicKey: try CurveKeyPair.generate().publicKey, at: .now())

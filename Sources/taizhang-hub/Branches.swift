@@ -1,4 +1,5 @@
 import ArgumentParser
+import HubJSON
 import HubKit
 import TaizhangCore
 import TaizhangText
@@ -7,6 +8,8 @@ extension TaizhangHub {
     struct Branches: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "branches", abstract: Message.branchesAbstract(), discussion: Message.branchesDiscussion())
+        @Option(help: ArgumentHelp(Message.optBranchesMonth(), valueName: "YYYY-MM"))
+        var month: String?
         @Option(name: .customLong("silent-after"), help: ArgumentHelp(Message.optSilentAfter(), valueName: "hours"))
         var silentAfterFlag: Int64?
         @Flag(help: ArgumentHelp(Message.optPrintJSON()))
@@ -16,6 +19,9 @@ extension TaizhangHub {
         var silentAfter: Int64 { silentAfterFlag ?? data.file?.silentAfterHours.map(Int64.init) ?? 24 }
 
         func validate() throws {
+            if let month, YearMonth(month) == nil {
+                throw ValidationError("--month takes a month as YYYY-MM, such as 2026-11, not '\(month)'")
+            }
             guard let silentAfterFlag else { return }
             guard HubConfig.silentAfterHoursRange.contains(Int(silentAfterFlag)) else {
                 throw Failure.refuse(Message.silentAfterRange())
@@ -23,17 +29,41 @@ extension TaizhangHub {
         }
 
         func run() throws {
+            if let month = month.flatMap(YearMonth.init) { return try runMonth(month) }
             try Failure.reporting {
                 let branches = try HubDirectory.resolve(data.data).open()
                     .branches(now: .now(), silentAfterSeconds: silentAfter * 3600)
                 if json {
-                    print(JSONValue.array(branches.map(BranchText.json)).rendered())
+                    print(HubJSONOutput.branches(branches).rendered())
                 } else if branches.isEmpty {
                     print(Message.branchesNone())
                 } else {
                     print(BranchText.table(branches, zone: data.timeZone, width: Terminal.width()), terminator: "")
                 }
             }
+        }
+    }
+}
+
+extension TaizhangHub.Branches {
+    func runMonth(_ month: YearMonth) throws {
+        try Failure.reporting {
+            let directory = HubDirectory.resolve(data.data)
+            let database = try directory.open()
+            let settings = try ReportingSettings.resolve(directory: directory, config: data.file, stored: try database.reportSettings())
+            let result = try database.timeliness(month: month, zone: settings.zone, calendar: settings.calendar,
+                                                         workdays: settings.workdays)
+            if json {
+                print(HubJSONOutput.timeliness(result).rendered())
+                return
+            }
+            var table = TextTable([.init("Branch"), .init("Name"), .init("Report"), .init("Complete at")])
+            for row in result.branches {
+                table.append([row.branch, row.name, row.mark.rawValue, row.completeAt?.description ?? ""])
+            }
+            print(table.render(), terminator: "")
+            print("Deadline: \(result.deadline?.description ?? "unknown — the bureau calendar lacks a year it needs; add the year's days to calendar.txt in the hub's folder")")
+            print(HubJSONOutput.rateLine(result))
         }
     }
 }
@@ -51,21 +81,5 @@ enum BranchText {
                           branch.lastHeardAt.map(zone.clockTime) ?? Message.never(), flags.joined(separator: "; ")])
         }
         return table.render(width: width)
-    }
-
-    static func json(_ branch: BranchStatus) -> JSONValue {
-        .object([
-            ("branch", .string(branch.id)), ("name", .string(branch.name)), ("state", .string(branch.state.rawValue)),
-            ("heldSeq", .int(branch.heldSeq)), ("agentLastSeq", .int(branch.agentLastSeq)), ("pending", .int(branch.pending)),
-            ("lastHeardAt", branch.lastHeardAt.map { .string($0.description) } ?? .null),
-            ("lastEntryAt", branch.lastEntryAt.map { .string($0.description) } ?? .null),
-            ("incarnation", .optional(branch.incarnation)), ("publicKey", .string(branch.publicKey)),
-            ("enrolledAt", .string(branch.enrolledAt.description)),
-            ("revokedAt", branch.revokedAt.map { .string($0.description) } ?? .null),
-            ("flags", .array(branch.flags.map { flag in
-                .object([("kind", .string(flag.kind.rawValue)), ("seq", .optional(flag.seq)),
-                         ("detail", .string(flag.detail)), ("at", .string(flag.at.description))])
-            })),
-        ])
     }
 }

@@ -20,6 +20,9 @@ enum Failure {
         } catch let violation as RuleViolation {
             say(violation.sentence())
             throw ExitCode(1)
+        } catch let error as OperatorError {
+            say("\(error)")
+            throw ExitCode(1)
         } catch let exit as ExitCode {
             throw exit
         } catch {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HubJSON
 import HubKit
 import TaizhangCore
 import TaizhangText
@@ -18,10 +19,7 @@ extension TaizhangHub {
                 let totals = try HubDirectory.resolve(data.data).open().totals()
                 if json {
                     let out = StandardStream.output()
-                    out.write(bytes: JSONValue.object([
-                        ("bureau", totals.bureau.json),
-                        ("branches", .object(totals.branches.keys.sorted().map { ($0, totals.branches[$0]!.json) })),
-                    ]).utf8())
+                    out.write(bytes: HubJSONOutput.totals(totals).utf8())
                     out.write("\n")
                     out.flush()
                 } else {

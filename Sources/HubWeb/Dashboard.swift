@@ -1,0 +1,162 @@
+import Hummingbird
+import HubJSON
+import HubKit
+import Mustache
+import TaizhangCore
+import TaizhangReport
+
+/// The dashboard's routes over one `DashboardSource`: pages rendered from view models,
+/// JSON twins built by the CLI's own `HubJSONOutput`.
+public struct Dashboard: Sendable {
+    let source: DashboardSource
+    let library: MustacheLibrary
+    let started: Timestamp
+    let login: LoginHandler
+
+    public init(source: DashboardSource) throws {
+        self.source = source
+        var library = MustacheLibrary()
+        for (name, text) in Templates.all { try library.register(text, named: name) }
+        self.library = library
+        started = source.now()
+        login = LoginHandler(source: source, library: library)
+    }
+
+    public func router() -> Router<WebContext> {
+        let router = Router(context: WebContext.self)
+        router.add(middleware: SecurityMiddleware())
+        router.add(middleware: SessionMiddleware(source: source))
+        router.get("/style.css") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+        }
+        router.get("/login") { request, _ in login.form(request, message: nil) }
+        router.post("/login") { request, context in try await login.submit(request, context: context) }
+        router.post("/logout") { request, context in try login.logout(request, context: context) }
+        router.get("/") { request, context in try page(request, context, "overview", "overview") { frame, language, now in
+            let month = try source.timeliness(source.lastClosedMonth(at: now))
+            return OverviewPage.make(frame: frame, language: language,
+                                     branches: try source.database.branches(now: now, silentAfterSeconds: source.silentAfterSeconds),
+                                     totals: try source.database.totals(), month: month,
+                                     activity: try source.database.recentActivity(limit: 12),
+                                     lastIngest: try source.database.lastIngestAt(), time: source.time)
+        } }
+        router.get("/branches") { request, context in try page(request, context, "branches", "branches") { frame, language, now in
+            let state = try Self.state(request)
+            return BranchesPage.make(frame: frame, language: language,
+                                     branches: try source.database.branches(now: now, silentAfterSeconds: source.silentAfterSeconds),
+                                     state: state, sort: request.uri.queryParameters["sort"].map(String.init), now: now, time: source.time)
+        } }
+        router.get("/branches.csv") { request, _ in
+            let branches = try source.database.branches(now: source.now(), silentAfterSeconds: source.silentAfterSeconds)
+            let chosen = BranchesPage.select(branches, state: try Self.state(request), sort: request.uri.queryParameters["sort"].map(String.init))
+            return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"branches.csv\""],
+                            body: .init(byteBuffer: ByteBuffer(string: BranchesPage.csv(chosen))))
+        }
+        router.get("/branches/:id") { request, context in
+            let id = try context.parameters.require("id")
+            let now = source.now()
+            guard let branch = try source.database.branches(now: now, silentAfterSeconds: source.silentAfterSeconds).first(where: { $0.id == id }) else {
+                throw HTTPError(.notFound, message: "no branch \(id)")
+            }
+            let before = request.uri.queryParameters["before"].flatMap { Int64(String($0)) }
+            return try page(request, context, "branch", "branch") { frame, language, _ in
+                BranchPage.make(frame: frame, language: language, branch: branch,
+                                inventory: try source.database.totals().branches[id] ?? Inventory(),
+                                items: try source.database.itemsInService(branch: id),
+                                movements: try source.database.movements(branch: id),
+                                entries: try source.database.entries(branch: id, before: before, limit: BranchPage.entriesPerPage),
+                                before: before, time: source.time)
+            }
+        }
+        router.get("/timeliness") { request, context in try page(request, context, "timeliness", "timeliness") { frame, language, now in
+            let month = try Self.month(request) ?? source.lastClosedMonth(at: now)
+            var months = [month]
+            while months.count < 12, let last = months.first {
+                months.insert(last.month == 1 ? YearMonth(year: last.year - 1, month: 12)! : YearMonth(year: last.year, month: last.month - 1)!, at: 0)
+            }
+            let history = try source.database.timeliness(months: months, zone: source.settings.zone,
+                                                         calendar: source.settings.calendar, workdays: source.settings.workdays)
+            return TimelinessPage.make(frame: frame, language: language, current: history[history.count - 1], history: history, time: source.time)
+        } }
+        router.get("/exports") { request, context in try page(request, context, "exports", "exports") { frame, language, _ in
+            ExportsPage.make(frame: frame, language: language, issues: try source.database.exportIssues(), time: source.time)
+        } }
+        router.get("/exports/:month") { request, context in try exportDownload(request, context) }
+        router.get("/problems") { request, context in try page(request, context, "problems", "problems") { frame, language, now in
+            ProblemsPage.make(frame: frame, language: language,
+                              branches: try source.database.branches(now: now, silentAfterSeconds: source.silentAfterSeconds),
+                              keys: try source.database.keys(), time: source.time)
+        } }
+        router.get("/health") { request, context in try page(request, context, "health", "health") { frame, language, now in
+            HealthPage.make(frame: frame, language: language, health: try source.database.health(now: now), started: started, time: source.time)
+        } }
+        router.get("/api/totals") { _, _ in json(HubJSONOutput.totals(try source.database.totals()).rendered()) }
+        router.get("/api/branches") { _, _ in
+            json(HubJSONOutput.branches(try source.database.branches(now: source.now(), silentAfterSeconds: source.silentAfterSeconds)).rendered())
+        }
+        router.get("/api/timeliness") { request, _ in
+            guard let month = try Self.month(request) else { throw HTTPError(.badRequest, message: "give the month as ?month=YYYY-MM") }
+            return json(HubJSONOutput.timeliness(try source.timeliness(month)).rendered())
+        }
+        return router
+    }
+
+    /// Renders `template` with the view model `build` makes, inside the common frame.
+    func page<Model>(_ request: Request, _ context: WebContext, _ template: String, _ titleKey: String,
+                     _ build: (PageFrame, WebLanguage, Timestamp) throws -> Model) throws -> Response {
+        guard let session = context.session else { throw HTTPError(.unauthorized) }
+        let language = WebLanguage(query: request.uri.queryParameters["lang"].map(String.init))
+        let now = source.now()
+        let query = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
+        let frame = PageFrame(language: language, path: request.uri.path, query: query, titleKey: titleKey, asOf: now,
+                              time: source.time, session: session)
+        let model = try build(frame, language, now)
+        guard let html = library.render(model, withTemplate: template) else { throw HTTPError(.internalServerError) }
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// A month's export as of a past instant, in the bytes `taizhang-hub export --as-of` writes
+    /// (not recorded as a new issue: the dashboard only reads).
+    func exportDownload(_ request: Request, _ context: WebContext) throws -> Response {
+        guard let month = YearMonth(try context.parameters.require("month")) else { throw HTTPError(.badRequest, message: "month must be YYYY-MM") }
+        let query = request.uri.queryParameters
+        guard let asOf = query["asOf"].flatMap({ Int64(String($0)) }),
+              let format = ReportFormat(rawValue: String(query["format"] ?? "csv")),
+              let language = ReportLanguage(rawValue: String(query["lang"] ?? "zh")) else {
+            throw HTTPError(.badRequest, message: "give asOf (milliseconds), format (csv, xlsx, json) and lang (zh, en)")
+        }
+        let report: MonthlyReport
+        do {
+            report = try source.database.monthlyReport(month: month, asOf: Timestamp(millisecondsSinceEpoch: asOf), timeZone: source.settings.zone)
+        } catch let error as ReportError {
+            throw HTTPError(.badRequest, message: error.description)
+        }
+        let bytes = try format.render(report, language: language)
+        let type = switch format {
+        case .csv: "text/csv; charset=utf-8"
+        case .json: "application/json; charset=utf-8"
+        case .xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        }
+        return Response(status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"taizhang-export-\(month).\(format.rawValue)\""],
+                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// The CLI prints its JSON followed by a newline; so does the API.
+    func json(_ text: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text + "\n")))
+    }
+
+    static func state(_ request: Request) throws -> BranchStatus.State? {
+        guard let text = request.uri.queryParameters["state"], !text.isEmpty else { return nil }
+        guard let state = BranchStatus.State(rawValue: String(text)) else {
+            throw HTTPError(.badRequest, message: "state must be one of current, behind, silent, flagged, revoked")
+        }
+        return state
+    }
+
+    static func month(_ request: Request) throws -> YearMonth? {
+        guard let text = request.uri.queryParameters["month"], !text.isEmpty else { return nil }
+        guard let month = YearMonth(String(text)) else { throw HTTPError(.badRequest, message: "month must be YYYY-MM") }
+        return month
+    }
+}

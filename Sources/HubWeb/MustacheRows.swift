@@ -1,0 +1,52 @@
+import Mustache
+
+// The rows a page repeats by the thousand answer the templates' lookups directly instead of
+// through Mirror (which builds every field's box for each lookup).
+
+extension BranchesPage.Row: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "href": href
+        case "name": self.name
+        case "state": state
+        case "stateLabel": stateLabel
+        case "held": held
+        case "pending": pending
+        case "lastHeard": lastHeard
+        case "lastHeardAt": lastHeardAt
+        case "lastEntryAt": lastEntryAt
+        case "flags": flags
+        default: nil
+        }
+    }
+}
+
+extension TimelinessPage.Row: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "name": self.name
+        case "mark": mark
+        case "markLabel": markLabel
+        case "completeAt": completeAt
+        default: nil
+        }
+    }
+}
+
+extension BranchPage.EntryRow: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "seq": seq
+        case "material": material
+        case "action": action
+        case "item": item
+        case "quantity": quantity
+        case "occurredOn": occurredOn
+        case "recordedAt": recordedAt
+        case "note": note
+        default: nil
+        }
+    }
+}
