@@ -1,7 +1,7 @@
 # Taizhang — build, test, benchmark. Every target installs the system packages it needs.
 SWIFT ?= swift
 RELEASE_FLAGS = -c release --static-swift-stdlib
-SYSTEM_PACKAGES = libzmq3-dev libsqlite3-dev sqlite3 tzdata zlib1g-dev pkg-config
+SYSTEM_PACKAGES = libzmq3-dev libsqlite3-dev sqlite3 tzdata zlib1g-dev pkg-config python3 man-db
 # The real parts the tests drive: LibreOffice (the export opened in a spreadsheet program and
 # printed to PDF), a CJK font, poppler (pdftotext/pdftoppm), Chromium and its WebDriver (the
 # dashboard in a browser), faketime, tmux (the terminal at 80 columns). Python's openpyxl
@@ -9,12 +9,13 @@ SYSTEM_PACKAGES = libzmq3-dev libsqlite3-dev sqlite3 tzdata zlib1g-dev pkg-confi
 TEST_PACKAGES = libreoffice-calc fonts-noto-cjk poppler-utils chromium chromium-driver faketime tmux man-db
 PYTHON_TEST_PACKAGES = openpyxl==3.1.5
 
-.PHONY: all deps test-deps apt-install build release demo dashboard test bench fuzz clean
+.PHONY: all deps test-deps apt-install build release demo dashboard test bench fuzz install clean
 
 all: build
 
 # Debian packages: libzmq (CURVE) and SQLite headers, the sqlite3 CLI (benchmark baseline),
-# tzdata (the bureau's time zone), zlib and pkg-config (ZIPFoundation, for XLSX exports).
+# tzdata (the bureau's time zone), zlib and pkg-config (ZIPFoundation, for XLSX exports),
+# python3 and man-db (make install writes the man pages; the install test renders them).
 # Installed with apt-get only when missing.
 deps:
 	@$(MAKE) --no-print-directory apt-install PACKAGES="$(SYSTEM_PACKAGES)"
@@ -59,6 +60,12 @@ test: deps test-deps
 bench: deps
 	@$(SWIFT) build $(RELEASE_FLAGS) 1>&2
 	@.build/release/taizhang-bench
+
+# The release binaries, bash/zsh/fish completions and man pages (English, and Chinese under
+# share/man/zh_CN) under PREFIX; DESTDIR for packaging. scripts/install.sh does the work.
+PREFIX ?= /usr/local
+install: release
+	sh scripts/install.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)" "$(DESTDIR)$(PREFIX)"
 
 # The wire codec under libFuzzer (coverage-guided, AddressSanitizer) for FUZZ_SECONDS, growing
 # the committed corpus in Tests/FuzzCorpus/wire; the suite replays that corpus on every run.

@@ -37,6 +37,15 @@ let package = Package(
             dependencies: ["TaizhangCore", "TaizhangText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(name: "Lifecycle"),
+        // The programs' shared start: language, "did you mean", help and parser errors in the
+        // user's language (the words themselves are in TaizhangText, which web pages can use).
+        .target(
+            name: "TaizhangCommandLine",
+            dependencies: [
+                "TaizhangText", "TaizhangCore", "ConfigFiles", "LocalFiles", "TaizhangReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .target(
             name: "AgentKit",
             dependencies: [
@@ -81,7 +90,7 @@ let package = Package(
             name: "taizhang-agent",
             dependencies: [
                 "AgentKit", "TaizhangText", "TaizhangCore", "Lifecycle",
-                "TaizhangReport",
+                "TaizhangReport", "TaizhangCommandLine", "ConfigFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -90,7 +99,7 @@ let package = Package(
             name: "taizhang-hub",
             dependencies: [
                 "HubKit", "TaizhangText", "TaizhangCore", "Lifecycle", "ZeroMQ",
-                "TaizhangReport", "HubJSON",
+                "TaizhangReport", "HubJSON", "TaizhangCommandLine", "ConfigFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),

@@ -14,8 +14,10 @@ public struct AgentConfig: Sendable, Equatable {
     /// The ledger folder, already resolved against the file's folder.
     public var data: String?
     public var timeZone: String?
+    /// The language of messages and help, `zh` or `en` (`--lang` and `$TAIZHANG_LANG` win).
+    public var lang: String?
 
-    public static let keys = ["branch", "name", "hub", "hub_key", "data", "time_zone"]
+    public static let keys = ["branch", "name", "hub", "hub_key", "data", "time_zone", "lang"]
 
     public init(path: String, branch: String? = nil, name: String? = nil, hub: String? = nil, hubKey: String? = nil,
                 data: String? = nil, timeZone: String? = nil) {
@@ -32,9 +34,10 @@ public struct AgentConfig: Sendable, Equatable {
     /// zones are refused with a `ConfigError` naming the file and the key.
     public static func load(path: String) throws -> AgentConfig {
         let file = try ConfigFile(path: path, knownKeys: keys)
-        let config = AgentConfig(path: path, branch: try file.string("branch"), name: try file.string("name"),
+        var config = AgentConfig(path: path, branch: try file.string("branch"), name: try file.string("name"),
                                  hub: try file.string("hub"), hubKey: try file.string("hub_key"),
                                  data: try file.folder("data"), timeZone: try file.string("time_zone"))
+        config.lang = try file.string("lang")
         if let zone = config.timeZone, BureauTimeZone(identifier: zone) == nil {
             throw ConfigError.invalidValue(path: path, key: "time_zone", detail: "names no known time zone ('\(zone)'); use a name such as Asia/Shanghai")
         }

@@ -1,4 +1,5 @@
 import LocalFiles
+import TaizhangCore
 
 /// Why the agent could not do what the clerk asked, with what they need to put it right.
 public enum AgentError: Error, Sendable, CustomStringConvertible {
@@ -12,6 +13,8 @@ public enum AgentError: Error, Sendable, CustomStringConvertible {
     case damagedTail(path: String, delivered: Int64, firstUnreadable: Int64, detail: String)
     case busy(path: String, seconds: Int)
     case invalidSetting(String)
+    case badHubEndpoint(String, Endpoint.Problem)
+    case badHubKey(String)
     case storage(path: String, detail: String)
     case file(FileError)
 
@@ -33,6 +36,10 @@ public enum AgentError: Error, Sendable, CustomStringConvertible {
             "the ledger \(path) stayed locked by another program for \(seconds) s; nothing was recorded — try again in a moment"
         case .invalidSetting(let message):
             message
+        case .badHubEndpoint(let endpoint, _):
+            "the hub address '\(endpoint)' is not of the form tcp://HOST:PORT with a port from 1 to 65535 (e.g. tcp://hub.bureau.local:7447)"
+        case .badHubKey(let key):
+            "the hub key must be the 40-character public key printed by 'taizhang-hub init'; '\(key)' is not"
         case .storage(let path, let detail):
             "the ledger \(path) could not be read or written (\(detail)); nothing was recorded"
         case .file(let error):

@@ -26,12 +26,7 @@ public struct AgentSetup: Sendable {
         } catch {
             throw AgentError.invalidSetting(error.message)
         }
-        guard Self.isValidEndpoint(hubEndpoint) else {
-            throw AgentError.invalidSetting("the hub address '\(hubEndpoint)' is not of the form tcp://HOST:PORT (e.g. tcp://hub.bureau.local:7447)")
-        }
-        guard Z85.isValidCurveKey(hubKey) else {
-            throw AgentError.invalidSetting("the hub key must be the 40-character public key printed by 'taizhang-hub init'; '\(hubKey)' is not")
-        }
+        try Self.checkHub(endpoint: hubEndpoint, key: hubKey)
     }
 
     /// Creates the folder, the agent's CURVE key pair and the ledger; the ledger file is
@@ -70,10 +65,9 @@ public struct AgentSetup: Sendable {
         return (try AgentDatabase(openingAt: directory.ledgerPath), keys.publicKey)
     }
 
-    static func isValidEndpoint(_ endpoint: String) -> Bool {
-        guard endpoint.hasPrefix("tcp://"), let colon = endpoint.lastIndex(of: ":") else { return false }
-        let host = endpoint[endpoint.index(endpoint.startIndex, offsetBy: 6)..<colon]
-        guard !host.isEmpty, !host.contains(where: { $0 == "/" || $0 == " " }), let port = Int(endpoint[endpoint.index(after: colon)...]) else { return false }
-        return (1...65535).contains(port)
+    /// Refuses a malformed hub endpoint or key (`init`, `set-hub`).
+    public static func checkHub(endpoint: String, key: String?) throws {
+        if let problem = Endpoint.problem(in: endpoint) { throw AgentError.badHubEndpoint(endpoint, problem) }
+        if let key, !Z85.isValidCurveKey(key) { throw AgentError.badHubKey(key) }
     }
 }

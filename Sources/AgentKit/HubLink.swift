@@ -11,8 +11,9 @@ final class HubLink {
     }
 
     let context: Context
-    let endpoint: String
-    let hubKey: String
+    /// Where and to whom; `set-hub` may change them under a running agent (see `retarget`).
+    private(set) var endpoint: String
+    private(set) var hubKey: String
     let keys: AgentKeys
     private var socket: Socket?
     private var monitor: SocketMonitor?
@@ -25,6 +26,12 @@ final class HubLink {
     }
 
     deinit { close() }
+
+    /// Points the next `open()` at another hub (the ledger's hub was changed by `set-hub`).
+    func retarget(endpoint: String, hubKey: String) {
+        self.endpoint = endpoint
+        self.hubKey = hubKey
+    }
 
     /// A fresh socket each time (Lazy Pirate): nothing queued on the old one survives.
     func open() throws(ZMQError) {

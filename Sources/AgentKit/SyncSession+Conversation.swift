@@ -15,6 +15,12 @@ extension SyncSession {
             throw AgentError.damaged(path: database.path, detail: "entry #\(head) has no chain")
         }
         var dataVersion = try ledger.dataVersion()
+        // `taizhang-agent set-hub` under a running agent: the next connection goes to the new hub.
+        if salvage == nil, let current = try? database.info(),
+           current.hubEndpoint != link.endpoint || current.hubKey != link.hubKey {
+            logger.info("hub changed", metadata: ["endpoint": "\(current.hubEndpoint)"])
+            link.retarget(endpoint: current.hubEndpoint, hubKey: current.hubKey)
+        }
         try link.open()
         defer { link.close() }
         var actions = state.start(incarnation: LedgerChain.incarnationBytes(info.incarnation), lastSeq: head, chain: chain,

@@ -16,8 +16,10 @@ public struct HubConfig: Sendable, Equatable {
     /// The report settings the file sets (bureau_name, preparer, reviewer, head,
     /// report_deadline_workdays); they win over those stored in the hub database.
     public var report = ReportSettings()
+    /// The language of messages and help, `zh` or `en` (`--lang` and `$TAIZHANG_LANG` win).
+    public var lang: String?
 
-    public static let keys = ["data", "bind", "silent_after_hours", "time_zone"] + ReportSettings.Key.allCases.map(\.rawValue)
+    public static let keys = ["data", "bind", "silent_after_hours", "time_zone"] + ReportSettings.Key.allCases.map(\.rawValue) + ["lang"]
     public static let silentAfterHoursRange = 1...(24 * 366)
 
     public init(path: String, data: String? = nil, bind: String? = nil, silentAfterHours: Int? = nil, timeZone: String? = nil) {
@@ -34,6 +36,7 @@ public struct HubConfig: Sendable, Equatable {
         let file = try ConfigFile(path: path, knownKeys: keys)
         var config = HubConfig(path: path, data: try file.folder("data"), bind: try file.string("bind"),
                                silentAfterHours: try file.integer("silent_after_hours"), timeZone: try file.string("time_zone"))
+        config.lang = try file.string("lang")
         for key in ReportSettings.Key.allCases {
             let text = key == .reportDeadlineWorkdays ? try file.integer(key.rawValue).map(String.init) : try file.string(key.rawValue)
             guard let text else { continue }

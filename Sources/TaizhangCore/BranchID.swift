@@ -14,7 +14,7 @@ extension BranchID {
     /// `taizhang-hub enroll` take them; the message says what a valid one looks like.
     public static func checkOffice(id: String, name: String) throws(RuleViolation) {
         guard isValid(id) else {
-            throw RuleViolation(.malformed, "the branch ID '\(id)' must be 1 to 32 lowercase letters, digits or hyphens, starting with a letter or digit (e.g. sanchang)")
+            throw RuleViolation(.malformed, .badBranchID, [id], "the branch ID '\(id)' must be 1 to 32 lowercase letters, digits or hyphens, starting with a letter or digit (e.g. sanchang)")
         }
         try LedgerRules.checkText(name, "office name")
     }

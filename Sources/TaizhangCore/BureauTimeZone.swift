@@ -31,6 +31,16 @@ public struct BureauTimeZone: Sendable, Hashable, CustomStringConvertible {
         return CivilDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
     }
 
+    /// `instant` as a person reads it in this zone: "2026-12-02 02:23".
+    public func clockTime(at instant: Timestamp) -> String {
+        var seconds = time_t(instant.millisecondsSinceEpoch.floorDiv(1000))
+        var parts = tm()
+        Self.withZone(tzValue) { _ = localtime_r(&seconds, &parts) }
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let date = CivilDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+        return "\(date.map { "\($0)" } ?? "?") \(two(parts.tm_hour)):\(two(parts.tm_min))"
+    }
+
     /// The first instant of `date` in this zone, in UTC milliseconds.
     public func startOfDay(_ date: CivilDate) -> Timestamp {
         let midnightUTC = Int64(date.daysSinceEpoch) * 86_400_000

@@ -19,10 +19,10 @@ public enum LedgerRules {
     /// Refuses dates before 2000 or after `today`; the agent checks this before recording.
     public static func checkDate(_ date: CivilDate, today: CivilDate) throws {
         guard date >= CivilDate.earliest else {
-            throw RuleViolation(.malformed, "the date \(date) is before \(CivilDate.earliest); check the year")
+            throw RuleViolation(.malformed, .dateTooEarly, ["\(date)", "\(CivilDate.earliest)"], "the date \(date) is before \(CivilDate.earliest); check the year")
         }
         guard date <= today else {
-            throw RuleViolation(.malformed, "the date \(date) is in the future (today is \(today)); record it on the day it happens")
+            throw RuleViolation(.malformed, .dateInFuture, ["\(date)", "\(today)"], "the date \(date) is in the future (today is \(today)); record it on the day it happens")
         }
     }
 
@@ -34,7 +34,7 @@ public enum LedgerRules {
             throw RuleViolation(.malformed, "a \(material.englishName) cannot be '\(draft.action.pastTense)'; use one of: \(material.actions.map(\.rawValue).joined(separator: ", "))")
         }
         guard draft.occurredOn >= CivilDate.earliest else {
-            throw RuleViolation(.malformed, "the date \(draft.occurredOn) is before \(CivilDate.earliest); check the year")
+            throw RuleViolation(.malformed, .dateTooEarly, ["\(draft.occurredOn)", "\(CivilDate.earliest)"], "the date \(draft.occurredOn) is before \(CivilDate.earliest); check the year")
         }
         try checkText(draft.clerk, "clerk name")
         for (text, what) in [(draft.details.location, "location"), (draft.details.staff, "staff name"),
@@ -44,29 +44,29 @@ public enum LedgerRules {
         }
         if draft.action == .void {
             guard let target = draft.voids, target >= 1 else {
-                throw RuleViolation(.malformed, "a void needs the number of the entry it cancels (--seq N, from 'taizhang-agent log')")
+                throw RuleViolation(.malformed, .voidNeedsSeq, [], "a void needs the number of the entry it cancels (--seq N, from 'taizhang-agent log')")
             }
-            try require(draft.details.reason, "a reason for the void (--reason)")
+            try require(draft.details.reason, .needVoidReason, "a reason for the void (--reason)")
             return
         }
         guard draft.voids == nil else {
-            throw RuleViolation(.malformed, "only a void entry can cancel another entry")
+            throw RuleViolation(.malformed, .onlyVoidCancels, [], "only a void entry can cancel another entry")
         }
         switch material.kind {
         case .unit:
             guard let item = draft.item else {
-                throw RuleViolation(.malformed, "a \(material.englishName) entry needs its \(material.itemNoun) (--\(material.itemNoun))")
+                throw RuleViolation(.malformed, .needItem, [material.rawValue], "a \(material.englishName) entry needs its \(material.itemNoun) (--\(material.itemNoun))")
             }
             try checkItem(item, material)
             guard draft.quantity == nil else {
-                throw RuleViolation(.malformed, "a \(material.englishName) entry counts one item; it takes no quantity")
+                throw RuleViolation(.malformed, .unitTakesNoQuantity, [material.rawValue], "a \(material.englishName) entry counts one item; it takes no quantity")
             }
         case .stock:
             guard draft.item == nil else {
-                throw RuleViolation(.malformed, "\(material.englishName)s are counted, not tagged; give a quantity instead")
+                throw RuleViolation(.malformed, .stockNotTagged, [material.rawValue], "\(material.englishName)s are counted, not tagged; give a quantity instead")
             }
             guard let quantity = draft.quantity else {
-                throw RuleViolation(.malformed, "a \(material.englishName) entry needs a quantity (--quantity N)")
+                throw RuleViolation(.malformed, .needQuantity, [material.rawValue], "a \(material.englishName) entry needs a quantity (--quantity N)")
             }
             try checkQuantity(quantity, signed: draft.action == .adjust)
         }
@@ -75,11 +75,11 @@ public enum LedgerRules {
     static func checkItem(_ item: String, _ material: Material) throws {
         let noun = material.itemNoun
         guard !item.isEmpty, item.count <= maximumItemLength else {
-            throw RuleViolation(.malformed, "the \(material.englishName) \(noun) must be 1 to \(maximumItemLength) characters")
+            throw RuleViolation(.malformed, .itemLength, [material.rawValue, "\(maximumItemLength)"], "the \(material.englishName) \(noun) must be 1 to \(maximumItemLength) characters")
         }
         guard !item.unicodeScalars.contains(where: \.isControl),
               item.trimmingSpaces == item else {
-            throw RuleViolation(.malformed, "the \(material.englishName) \(noun) '\(item.escapedControls)' contains control characters or surrounding spaces; type it plainly")
+            throw RuleViolation(.malformed, .itemControl, [material.rawValue, item.escapedControls], "the \(material.englishName) \(noun) '\(item.escapedControls)' contains control characters or surrounding spaces; type it plainly")
         }
     }
 
@@ -92,30 +92,30 @@ public enum LedgerRules {
             return
         }
         guard !text.trimmingSpaces.isEmpty else {
-            throw RuleViolation(.malformed, "the \(what) is empty; write a few words")
+            throw RuleViolation(.malformed, .textEmpty, [what], "the \(what) is empty; write a few words")
         }
         guard text.count <= maximumTextLength else {
-            throw RuleViolation(.malformed, "the \(what) is longer than \(maximumTextLength) characters; shorten it")
+            throw RuleViolation(.malformed, .textTooLong, [what, "\(maximumTextLength)"], "the \(what) is longer than \(maximumTextLength) characters; shorten it")
         }
         guard !text.unicodeScalars.contains(where: \.isControl) else {
-            throw RuleViolation(.malformed, "the \(what) contains control characters; type it on one line")
+            throw RuleViolation(.malformed, .textControl, [what], "the \(what) contains control characters; type it on one line")
         }
     }
 
     static func checkQuantity(_ quantity: Int64, signed: Bool) throws {
         if signed {
             guard quantity != 0, quantity.magnitude <= maximumQuantity.magnitude else {
-                throw RuleViolation(.malformed, "an adjustment must be a non-zero whole number between -\(maximumQuantity) and +\(maximumQuantity)")
+                throw RuleViolation(.malformed, .adjustmentRange, ["\(maximumQuantity)"], "an adjustment must be a non-zero whole number between -\(maximumQuantity) and +\(maximumQuantity)")
             }
         } else {
             guard quantity >= 1, quantity <= maximumQuantity else {
-                throw RuleViolation(.malformed, "the quantity must be a whole number from 1 to \(maximumQuantity); \(quantity) is not")
+                throw RuleViolation(.malformed, .quantityRange, ["\(maximumQuantity)", "\(quantity)"], "the quantity must be a whole number from 1 to \(maximumQuantity); \(quantity) is not")
             }
         }
     }
 
-    static func require(_ value: String?, _ what: String) throws {
-        guard value != nil else { throw RuleViolation(.malformed, "this entry needs \(what)") }
+    static func require(_ value: String?, _ code: RuleViolation.Code, _ what: String) throws {
+        guard value != nil else { throw RuleViolation(.malformed, code, [], "this entry needs \(what)") }
     }
 }
 

@@ -43,10 +43,15 @@ public final class StandardStream {
 
     deinit { flush() }
 
-    /// Writes one line to stderr at once.
+    /// Writes one line to stderr at once; on a terminal, wrapped to its width at word
+    /// boundaries or between CJK characters (a pipe gets the line whole).
     public static func printError(_ line: String) {
         let stream = StandardStream.error()
-        stream.write(line + "\n")
+        if let width = Terminal.errorWidth(), DisplayWidth.of(line) > width {
+            stream.write(TextWrap.lines(line, width: width).joined(separator: "\n") + "\n")
+        } else {
+            stream.write(line + "\n")
+        }
         stream.flush()
     }
 }

@@ -1,30 +1,46 @@
 import AgentKit
 import ArgumentParser
+import TaizhangCommandLine
 import TaizhangCore
 import TaizhangText
 
-/// Turns the errors a clerk can meet into one sentence on stderr and an exit status:
-/// 1 when the entry or setting was refused, 3 when the ledger could not be used, 4 when the
-/// hub could not be reached or refused the ledger.
+/// Turns the errors a clerk can meet into one sentence on stderr, in the clerk's language,
+/// and an exit status: 1 when the entry or setting was refused, 3 when the ledger could not
+/// be used, 4 when the hub could not be reached or refused the ledger.
 enum Failure {
     static func reporting(_ body: () throws -> Void) throws {
         do {
             try body()
         } catch let violation as RuleViolation {
-            StandardStream.printError("taizhang-agent: \(violation.message)")
+            say(violation.sentence())
             throw ExitCode(1)
         } catch let error as AgentError {
-            StandardStream.printError("taizhang-agent: \(error)")
-            if case .invalidSetting = error { throw ExitCode(1) }
-            throw ExitCode(3)
+            say(AgentErrorText.sentence(error))
+            switch error {
+            case .invalidSetting, .badHubEndpoint, .badHubKey: throw ExitCode(1)
+            default: throw ExitCode(3)
+            }
         } catch let error as SyncError {
-            StandardStream.printError("taizhang-agent: \(error)")
+            say(AgentErrorText.sentence(error))
             throw ExitCode(4)
+        } catch let error as ReportError {
+            say(CommonErrorText.sentence(error))
+            throw ExitCode(1)
         } catch let exit as ExitCode {
             throw exit
         } catch {
-            StandardStream.printError("taizhang-agent: \(error)")
+            say(CommonErrorText.sentence(error) ?? "\(error)")
             throw ExitCode(3)
         }
+    }
+
+    /// One line on stderr: "taizhang-agent: sentence".
+    static func say(_ sentence: String) {
+        StandardStream.printError("taizhang-agent: \(sentence)")
+    }
+
+    /// A refused flag value, found before any work: one sentence and the usage-error status.
+    static func refuse(_ sentence: String) -> Refusal {
+        Refusal(sentence)
     }
 }

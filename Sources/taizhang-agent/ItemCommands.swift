@@ -5,9 +5,9 @@ import TaizhangText
 
 /// `retire` for boards and signs.
 struct RetireOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The tag of the item.", valueName: "tag"))
+    @Option(help: ArgumentHelp(Message.optTag(), valueName: "tag"))
     var tag: String
-    @Option(help: ArgumentHelp("Why it comes down.", valueName: "text"))
+    @Option(help: ArgumentHelp(Message.optRetireReason(), valueName: "text"))
     var reason: String
     @OptionGroup var record: RecordOptions
 
@@ -21,7 +21,7 @@ struct RetireOptions: ParsableArguments {
 
 /// `list` for boards, signs and badges.
 struct ListOptions: ParsableArguments {
-    @Flag(help: "Include items no longer in service.")
+    @Flag(help: ArgumentHelp(Message.optAll()))
     var all = false
     @OptionGroup var output: OutputOptions
     @OptionGroup var data: DataOptions
@@ -32,9 +32,9 @@ struct ListOptions: ParsableArguments {
             if output.json {
                 print(JSONValue.array(items.map(ItemText.json)).rendered())
             } else if items.isEmpty {
-                print("No \(material.englishName)s \(all ? "in the ledger" : "in service").")
+                print(all ? Message.listNoneAtAll(material.rawValue) : Message.listNoneInService(material.rawValue))
             } else {
-                print(ItemText.table(items, material), terminator: "")
+                print(ItemText.table(items, material).render(width: Terminal.width()), terminator: "")
             }
         }
     }
@@ -42,19 +42,17 @@ struct ListOptions: ParsableArguments {
 
 struct BoardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "board", abstract: "Notice boards (公示栏): install, retire, list.",
+        commandName: "board", abstract: Message.boardAbstract(),
         subcommands: [Install.self, Retire.self, List.self])
 
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "install",
-            abstract: "A notice board goes up.",
-            discussion: "Example:\n  taizhang-agent board install --tag GS-01 --location 大厅东墙")
-        @Option(help: ArgumentHelp("The board's tag, unique in this office.", valueName: "tag"))
+            commandName: "install", abstract: Message.boardInstallAbstract(), discussion: Message.boardInstallDiscussion())
+        @Option(help: ArgumentHelp(Message.optBoardTag(), valueName: "tag"))
         var tag: String
-        @Option(help: ArgumentHelp("Where it hangs.", valueName: "text"))
+        @Option(help: ArgumentHelp(Message.optWhereHangs(), valueName: "text"))
         var location: String
-        @Flag(help: "The board does not conform to the uniform standard.")
+        @Flag(help: ArgumentHelp(Message.optNonstandard()))
         var nonstandard = false
         @OptionGroup var record: RecordOptions
 
@@ -69,18 +67,14 @@ struct BoardCommand: ParsableCommand {
 
     struct Retire: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "retire",
-            abstract: "A notice board comes down.",
-            discussion: "Example:\n  taizhang-agent board retire --tag GS-01 --reason '更换为统一标准公示栏'")
+            commandName: "retire", abstract: Message.boardRetireAbstract(), discussion: Message.boardRetireDiscussion())
         @OptionGroup var options: RetireOptions
         func run() throws { try options.run(.board) }
     }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list",
-            abstract: "Notice boards in service (--all: retired too).",
-            discussion: "Example:\n  taizhang-agent board list --all --json")
+            commandName: "list", abstract: Message.boardListAbstract(), discussion: Message.boardListDiscussion())
         @OptionGroup var options: ListOptions
         func run() throws { try options.run(.board) }
     }
@@ -88,17 +82,15 @@ struct BoardCommand: ParsableCommand {
 
 struct SignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sign", abstract: "Staff whereabouts/direction signs (人员去向牌): install, retire, list.",
+        commandName: "sign", abstract: Message.signAbstract(),
         subcommands: [Install.self, Retire.self, List.self])
 
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "install",
-            abstract: "A whereabouts sign goes up.",
-            discussion: "Example:\n  taizhang-agent sign install --tag QX-01 --location 二楼办公室门口")
-        @Option(help: ArgumentHelp("The sign's tag, unique in this office.", valueName: "tag"))
+            commandName: "install", abstract: Message.signInstallAbstract(), discussion: Message.signInstallDiscussion())
+        @Option(help: ArgumentHelp(Message.optSignTag(), valueName: "tag"))
         var tag: String
-        @Option(help: ArgumentHelp("Where it hangs.", valueName: "text"))
+        @Option(help: ArgumentHelp(Message.optWhereHangs(), valueName: "text"))
         var location: String
         @OptionGroup var record: RecordOptions
 
@@ -112,18 +104,14 @@ struct SignCommand: ParsableCommand {
 
     struct Retire: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "retire",
-            abstract: "A whereabouts sign comes down.",
-            discussion: "Example:\n  taizhang-agent sign retire --tag QX-01 --reason 损坏")
+            commandName: "retire", abstract: Message.signRetireAbstract(), discussion: Message.signRetireDiscussion())
         @OptionGroup var options: RetireOptions
         func run() throws { try options.run(.sign) }
     }
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list",
-            abstract: "Whereabouts signs in service (--all: retired too).",
-            discussion: "Example:\n  taizhang-agent sign list")
+            commandName: "list", abstract: Message.signListAbstract(), discussion: Message.signListDiscussion())
         @OptionGroup var options: ListOptions
         func run() throws { try options.run(.sign) }
     }
@@ -131,17 +119,15 @@ struct SignCommand: ParsableCommand {
 
 struct BadgeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "badge", abstract: "Staff badges (胸卡): issue, revoke, list.",
+        commandName: "badge", abstract: Message.badgeAbstract(),
         subcommands: [Issue.self, Revoke.self, List.self])
 
     struct Issue: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "issue",
-            abstract: "A badge is issued to a staff member.",
-            discussion: "Example:\n  taizhang-agent badge issue --number 0042 --staff 王芳")
-        @Option(help: ArgumentHelp("The badge number.", valueName: "number"))
+            commandName: "issue", abstract: Message.badgeIssueAbstract(), discussion: Message.badgeIssueDiscussion())
+        @Option(help: ArgumentHelp(Message.optBadgeNumber(), valueName: "number"))
         var number: String
-        @Option(help: ArgumentHelp("The staff member's name.", valueName: "name"))
+        @Option(help: ArgumentHelp(Message.optStaff(), valueName: "name"))
         var staff: String
         @OptionGroup var record: RecordOptions
 
@@ -155,18 +141,16 @@ struct BadgeCommand: ParsableCommand {
 
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "revoke",
-            abstract: "A badge is taken out of use.",
-            discussion: "Example:\n  taizhang-agent badge revoke --number 0042 --reason lost")
-        @Option(help: ArgumentHelp("The badge number.", valueName: "number"))
+            commandName: "revoke", abstract: Message.badgeRevokeAbstract(), discussion: Message.badgeRevokeDiscussion())
+        @Option(help: ArgumentHelp(Message.optBadgeNumber(), valueName: "number"))
         var number: String
-        @Option(help: ArgumentHelp("lost, returned or departed.", valueName: "reason"))
+        @Option(help: ArgumentHelp(Message.optRevokeReason(), valueName: "reason"), completion: .list(FixedValues.revokeReasonSpellings))
         var reason: String
         @OptionGroup var record: RecordOptions
 
         func run() throws {
             try Recording.record(record) { date, clerk in
-                EntryDraft(material: .badge, action: .revoke, item: number, details: EntryDetails(reason: reason),
+                EntryDraft(material: .badge, action: .revoke, item: number, details: EntryDetails(reason: FixedValues.revokeReason(reason)),
                            occurredOn: date, clerk: clerk)
             }
         }
@@ -174,9 +158,7 @@ struct BadgeCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list",
-            abstract: "Active badges (--all: revoked too).",
-            discussion: "Example:\n  taizhang-agent badge list --all")
+            commandName: "list", abstract: Message.badgeListAbstract(), discussion: Message.badgeListDiscussion())
         @OptionGroup var options: ListOptions
         func run() throws { try options.run(.badge) }
     }

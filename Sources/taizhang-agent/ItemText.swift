@@ -3,24 +3,26 @@ import TaizhangText
 
 /// Boards, signs and badges as a table or JSON.
 enum ItemText {
-    static func table(_ items: [ItemState], _ material: Material) -> String {
-        let noun = material.itemNoun.capitalized
+    static func table(_ items: [ItemState], _ material: Material) -> TextTable {
+        let noun = TextTable.Column(material == .badge ? Message.colNumber() : Message.colTag())
+        let since = TextTable.Column(Message.colSince()), status = TextTable.Column(Message.colStatus(), fit: .wrap)
         var table: TextTable
         switch material {
-        case .badge: table = TextTable([.init(noun), .init("Staff"), .init("Since"), .init("Status")])
-        case .board: table = TextTable([.init(noun), .init("Location"), .init("Standard"), .init("Since"), .init("Status")])
-        default: table = TextTable([.init(noun), .init("Location"), .init("Since"), .init("Status")])
+        case .badge: table = TextTable([noun, .init(Message.colStaff(), fit: .wrap), since, status])
+        case .board: table = TextTable([noun, .init(Message.colLocation(), fit: .wrap), .init(Message.colStandard()), since, status])
+        default: table = TextTable([noun, .init(Message.colLocation(), fit: .wrap), since, status])
         }
         for item in items {
-            let status = item.inService ? (material == .badge ? "active" : "in service")
-                : "\(material.outAction.pastTense): \(item.reason ?? "")"
+            let status = item.inService ? (material == .badge ? Message.stateActive() : Message.stateInService())
+                : material == .badge ? Message.stateRevoked(FixedValues.reasonText(item.reason ?? "", Language.current))
+                : Message.stateRetired(item.reason ?? "")
             switch material {
             case .badge: table.append([item.item, item.staff ?? "", item.since.description, status])
-            case .board: table.append([item.item, item.location ?? "", item.standard ? "yes" : "no", item.since.description, status])
+            case .board: table.append([item.item, item.location ?? "", item.standard ? Message.yes() : Message.no(), item.since.description, status])
             default: table.append([item.item, item.location ?? "", item.since.description, status])
             }
         }
-        return table.render()
+        return table
     }
 
     static func json(_ item: ItemState) -> JSONValue {
@@ -34,8 +36,4 @@ enum ItemText {
                     ("reason", .optional(item.reason)), ("lastSeq", .int(item.lastSeq))]
         return .object(members)
     }
-}
-
-extension String {
-    var capitalized: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -6,12 +6,9 @@ import TaizhangText
 extension TaizhangAgent {
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "log",
-            abstract: "The ledger entries, oldest first.",
-            discussion: "Example:\n  taizhang-agent log --since 40\n  taizhang-agent log --json > ledger.json"
-        )
+            commandName: "log", abstract: Message.logAbstract(), discussion: Message.logDiscussion())
 
-        @Option(help: ArgumentHelp("Only entries after this number.", valueName: "seq"))
+        @Option(help: ArgumentHelp(Message.optSince(), valueName: "seq"))
         var since: Int64 = 0
         @OptionGroup var output: OutputOptions
         @OptionGroup var data: DataOptions
@@ -29,12 +26,14 @@ extension TaizhangAgent {
                     }
                     out.write(first ? "]\n" : "\n]\n")
                 } else {
-                    var table = TextTable([.init("#", .right), .init("Date"), .init("Entry"), .init("Clerk"), .init("Note")])
+                    var table = TextTable([.init("#", .right), .init(Message.colDate()), .init(Message.colEntry(), fit: .wrap),
+                                           .init(Message.colClerk(), fit: .optional), .init(Message.colNote())])
                     try database.forEachEntry(since: since) { entry, voidedBy in
                         table.append(["\(entry.seq)", entry.occurredOn.description, EntryText.summary(entry),
-                                      entry.clerk, voidedBy.map { "voided by #\($0)" } ?? ""])
+                                      entry.clerk, voidedBy.map { Message.voidedBy($0) } ?? ""])
                     }
-                    out.write(table.rows.isEmpty ? "No entries\(since > 0 ? " after #\(since)" : "").\n" : table.render())
+                    let none = since > 0 ? Message.logNoneAfter(since) : Message.logNone()
+                    out.write(table.rows.isEmpty ? none + "\n" : table.render(width: Terminal.width()))
                 }
                 out.flush()
             }

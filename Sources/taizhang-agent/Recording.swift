@@ -20,14 +20,14 @@ enum Recording {
             let date = try parseDate(dateText, today: today)
             try LedgerRules.checkDate(date, today: today)
             let (entry, tally) = try database.recordReportingTally(draft(date, clerk ?? Clerk.current))
-            print("Recorded #\(entry.seq) (\(entry.occurredOn)): \(EntryText.summary(entry)). \(EntryText.standing(tally, entry.material)).")
+            print(Message.recorded(entry.seq, entry.occurredOn, EntryText.summary(entry), EntryText.standing(tally, entry.material)))
         }
     }
 
     static func parseDate(_ text: String?, today: CivilDate) throws -> CivilDate {
         guard let text else { return today }
         guard let date = CivilDate(text) else {
-            throw RuleViolation(.malformed, "'\(text)' is not a real date; write it as YYYY-MM-DD, e.g. \(today)")
+            throw RuleViolation(.malformed, .notADate, [text, "\(today)"], "'\(text)' is not a real date; write it as YYYY-MM-DD, e.g. \(today)")
         }
         return date
     }

@@ -6,10 +6,7 @@ import TaizhangText
 extension TaizhangAgent {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "status",
-            abstract: "This office's inventory and how far the hub has acknowledged the ledger.",
-            discussion: "Example:\n  taizhang-agent status --json"
-        )
+            commandName: "status", abstract: Message.statusAbstract(), discussion: Message.statusDiscussion())
 
         @OptionGroup var output: OutputOptions
         @OptionGroup var data: DataOptions
@@ -50,30 +47,32 @@ enum StatusText {
         ])
     }
 
-    static func human(info: LedgerInfo, inventory: Inventory, sync: SyncState) -> String {
-        var table = TextTable([.init("Material"), .init("In service / on hand", .right), .init("Detail")])
+    static func human(info: LedgerInfo, inventory: Inventory, sync: SyncState, width: Int? = Terminal.width()) -> String {
+        var table = TextTable([.init(Message.colMaterial()), .init(Message.colInService(), .right),
+                               .init(Message.colDetail(), fit: .wrap)])
         for material in Material.allCases {
             let tally = inventory[material]
-            let name = "\(material.chineseName) \(material.englishName)"
+            let name = Language.current == .zh ? material.chineseName : "\(material.chineseName) \(material.englishName)"
             switch material {
-            case .board: table.append([name, "\(tally.inService)", "\(tally.standard) to the uniform standard"])
+            case .board: table.append([name, "\(tally.inService)", Message.detailStandard(tally.standard)])
             case .sign: table.append([name, "\(tally.inService)", ""])
-            case .badge: table.append([name, "\(tally.inService)", "active"])
+            case .badge: table.append([name, "\(tally.inService)", Message.detailActive()])
             case .card, .guide:
-                let adjusted = tally.adjusted == 0 ? "" : ", adjusted \(tally.adjusted > 0 ? "+" : "")\(tally.adjusted)"
-                table.append([name, "\(tally.onHand)", "received \(tally.received), distributed \(tally.distributed)\(adjusted)"])
+                let adjusted = tally.adjusted == 0 ? "" : Message.detailAdjusted("\(tally.adjusted > 0 ? "+" : "")\(tally.adjusted)")
+                table.append([name, "\(tally.onHand)", Message.detailStock(tally.received, tally.distributed) + adjusted])
             }
         }
-        let acknowledged = sync.lastAckAt.map { "last acknowledged \($0)" } ?? "never acknowledged yet"
-        let receipt = sync.confirmation.map { "Hub's last confirmation (\($0.at)): it holds entries 1–\($0.seq), chain \($0.chain.hexString)\n" }
-            ?? "The hub has not confirmed any entry yet.\n"
-        let problem = sync.lastProblem.map { "Last problem (\(sync.lastProblemAt?.description ?? "?")): \($0)\n" } ?? ""
-        return """
-            \(info.name) (\(info.branch)) — \(sync.lastSeq) ledger entries
-
-            \(table.render())
-            Hub \(info.hubEndpoint): \(sync.ackedSeq) of \(sync.lastSeq) entries acknowledged, \(sync.pending) waiting to be sent; \(acknowledged).
-            \(receipt)\(problem)
-            """
+        let zone = info.timeZone
+        let acknowledged = sync.lastAckAt.map { Message.lastAck(zone.clockTime(at: $0)) } ?? Message.neverAck()
+        var lines = [Message.statusHeadline(info.name, info.branch, sync.lastSeq), "", table.render(width: width)]
+        lines.append(Message.statusHub(info.hubEndpoint, sync.ackedSeq, sync.lastSeq, sync.pending, acknowledged))
+        lines.append(sync.confirmation.map { Message.statusReceipt(zone.clockTime(at: $0.at), $0.seq, $0.chain.hexString) }
+            ?? Message.statusNoReceipt())
+        if let problem = sync.lastProblem {
+            lines.append(Message.lastProblem(sync.lastProblemAt.map(zone.clockTime) ?? "?", problem))
+        }
+        return lines.flatMap { line in
+            line.contains("\n") ? [line] : TextWrap.lines(line, width: width ?? .max)
+        }.map { $0.hasSuffix("\n") ? String($0.dropLast()) : $0 }.joined(separator: "\n") + "\n"
     }
 }

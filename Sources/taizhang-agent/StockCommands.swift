@@ -1,11 +1,12 @@
 import ArgumentParser
 import TaizhangCore
+import TaizhangText
 
 /// `receive` for service cards and guides.
 struct ReceiveOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("How many arrived.", valueName: "n"))
+    @Option(help: ArgumentHelp(Message.optReceiveQuantity(), valueName: "n"))
     var quantity: Int64
-    @Option(help: ArgumentHelp("The printer's batch or delivery note.", valueName: "text"))
+    @Option(help: ArgumentHelp(Message.optBatch(), valueName: "text"))
     var batch: String?
     @OptionGroup var record: RecordOptions
 
@@ -19,9 +20,9 @@ struct ReceiveOptions: ParsableArguments {
 
 /// `distribute` for service cards and guides.
 struct DistributeOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("How many were handed out.", valueName: "n"))
+    @Option(help: ArgumentHelp(Message.optDistributeQuantity(), valueName: "n"))
     var quantity: Int64
-    @Option(help: ArgumentHelp("Where: a counter, a market, an event.", valueName: "text"))
+    @Option(help: ArgumentHelp(Message.optChannel(), valueName: "text"))
     var channel: String
     @OptionGroup var record: RecordOptions
 
@@ -35,9 +36,9 @@ struct DistributeOptions: ParsableArguments {
 
 /// `adjust` for service cards and guides: a stocktake correction, up or down.
 struct AdjustOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: ArgumentHelp("The correction, e.g. -5 or +20.", valueName: "±n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp(Message.optAdjustQuantity(), valueName: "±n"))
     var quantity: Int64
-    @Option(help: ArgumentHelp("Why the count differs.", valueName: "text"))
+    @Option(help: ArgumentHelp(Message.optAdjustReason(), valueName: "text"))
     var reason: String
     @OptionGroup var record: RecordOptions
 
@@ -51,32 +52,26 @@ struct AdjustOptions: ParsableArguments {
 
 struct CardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "card", abstract: "Service contact cards (便民服务联系卡): receive, distribute, adjust.",
+        commandName: "card", abstract: Message.cardAbstract(),
         subcommands: [Receive.self, Distribute.self, Adjust.self])
 
     struct Receive: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "receive",
-            abstract: "Service cards arrive from the printer.",
-            discussion: "Example:\n  taizhang-agent card receive --quantity 1000 --batch 2008-03印")
+            commandName: "receive", abstract: Message.cardReceiveAbstract(), discussion: Message.cardReceiveDiscussion())
         @OptionGroup var options: ReceiveOptions
         func run() throws { try options.run(.card) }
     }
 
     struct Distribute: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "distribute",
-            abstract: "Service cards are handed out (refused beyond the stock on hand).",
-            discussion: "Example:\n  taizhang-agent card distribute --quantity 200 --channel 农贸市场宣传")
+            commandName: "distribute", abstract: Message.cardDistributeAbstract(), discussion: Message.cardDistributeDiscussion())
         @OptionGroup var options: DistributeOptions
         func run() throws { try options.run(.card) }
     }
 
     struct Adjust: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "adjust",
-            abstract: "A stocktake correction of the service cards on hand.",
-            discussion: "Example:\n  taizhang-agent card adjust --quantity -5 --reason 盘点短少")
+            commandName: "adjust", abstract: Message.cardAdjustAbstract(), discussion: Message.cardAdjustDiscussion())
         @OptionGroup var options: AdjustOptions
         func run() throws { try options.run(.card) }
     }
@@ -84,32 +79,26 @@ struct CardCommand: ParsableCommand {
 
 struct GuideCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "guide", abstract: "Service-guide booklets (办事指南): receive, distribute, adjust.",
+        commandName: "guide", abstract: Message.guideAbstract(),
         subcommands: [Receive.self, Distribute.self, Adjust.self])
 
     struct Receive: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "receive",
-            abstract: "Service guides arrive from the printer.",
-            discussion: "Example:\n  taizhang-agent guide receive --quantity 2000 --batch 第一批")
+            commandName: "receive", abstract: Message.guideReceiveAbstract(), discussion: Message.guideReceiveDiscussion())
         @OptionGroup var options: ReceiveOptions
         func run() throws { try options.run(.guide) }
     }
 
     struct Distribute: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "distribute",
-            abstract: "Service guides are handed out (refused beyond the stock on hand).",
-            discussion: "Example:\n  taizhang-agent guide distribute --quantity 150 --channel 登记窗口")
+            commandName: "distribute", abstract: Message.guideDistributeAbstract(), discussion: Message.guideDistributeDiscussion())
         @OptionGroup var options: DistributeOptions
         func run() throws { try options.run(.guide) }
     }
 
     struct Adjust: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "adjust",
-            abstract: "A stocktake correction of the service guides on hand.",
-            discussion: "Example:\n  taizhang-agent guide adjust --quantity +20 --reason 盘点多出")
+            commandName: "adjust", abstract: Message.guideAdjustAbstract(), discussion: Message.guideAdjustDiscussion())
         @OptionGroup var options: AdjustOptions
         func run() throws { try options.run(.guide) }
     }

@@ -8,49 +8,38 @@ import TaizhangText
 extension TaizhangAgent {
     struct Sync: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "sync",
-            abstract: "Push every unacknowledged entry to the hub, with progress.",
-            discussion: """
-                Exits 0 once the hub holds every entry; exits 4 with the reason if the hub cannot
-                be reached or refuses. Nothing is lost either way: the next sync resumes.
-
-                Example:
-                  taizhang-agent sync --timeout 60
-                """)
-        @Option(help: ArgumentHelp("Give up after this many seconds without finishing.", valueName: "seconds"))
+            commandName: "sync", abstract: Message.syncAbstract(), discussion: Message.syncDiscussion())
+        @Option(help: ArgumentHelp(Message.optTimeout(), valueName: "seconds"))
         var timeout = 30
+        @Flag(help: ArgumentHelp(Message.optVerbose()))
+        var verbose = false
         @OptionGroup var data: DataOptions
 
         func validate() throws {
-            guard (1...86_400).contains(timeout) else { throw ValidationError("--timeout takes 1 to 86400 seconds") }
+            guard (1...86_400).contains(timeout) else { throw Failure.refuse(Message.timeoutRange()) }
         }
 
         func run() throws {
-            AgentLogging.bootstrap(level: .warning)
-            try AgentLogging.withSession(data) { session, stop, _ in
+            // An interactive command: the clerk reads sentences, not log lines.
+            AgentLogging.bootstrap(level: verbose ? .info : .critical)
+            try AgentLogging.withSession(data, announce: true) { session, stop, _ in
                 let reporter = ProgressLine()
                 let done = try session.syncAll(timeoutSeconds: timeout, stop: stop) { reporter.show($0) }
-                print("The hub holds all \(done.lastSeq) entries of this office.")
+                print(Message.syncDone(done.lastSeq))
             }
         }
     }
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "run",
-            abstract: "Stay up: report new entries as they are recorded, reconnect forever; stop with SIGINT/SIGTERM.",
-            discussion: """
-                Meant to run as a service (see agents/ for a systemd unit). Logs go to stderr.
-
-                Example:
-                  taizhang-agent run --data /var/lib/taizhang/agent
-                """)
+            commandName: "run", abstract: Message.runAbstract(), discussion: Message.runDiscussion())
         @OptionGroup var data: DataOptions
 
         func run() throws {
             AgentLogging.bootstrap(level: .info)
             try AgentLogging.withSession(data, checkingFirst: true) { session, stop, logger in
-                logger.info("running", metadata: ["branch": "\(session.info.branch)", "hub": "\(session.info.hubEndpoint)"])
+                logger.info("running", metadata: ["branch": "\(session.info.branch)", "hub": "\(session.info.hubEndpoint)",
+                                                  "version": "\(TaizhangVersion.current)"])
                 try session.runForever(stop: stop) { progress in
                     logger.debug("acknowledged", metadata: ["acked": "\(progress.ackedSeq)", "last": "\(progress.lastSeq)"])
                 }
@@ -63,15 +52,25 @@ extension TaizhangAgent {
 /// Logs to stderr, once per process; the shared start of `sync` and `run`.
 enum AgentLogging {
     /// Opens the ledger and a session with the hub, with SIGINT/SIGTERM raising `stop`, and
-    /// turns failures into the agent's one-sentence errors.
+    /// turns failures into the agent's one-sentence errors. A `--config` file whose hub
+    /// differs from the ledger's is said so, once.
     /// `checkingFirst`: refuse to start on a damaged ledger (quick check and chain head).
-    static func withSession(_ data: DataOptions, checkingFirst: Bool = false,
+    static func withSession(_ data: DataOptions, checkingFirst: Bool = false, announce: Bool = false,
                             _ body: (SyncSession, StopSignal, Logger) throws -> Void) throws {
         try Failure.reporting {
             let directory = data.directory
             // `sync` salvages what a damaged ledger still holds; `run` refuses to start on one.
             let database = try directory.open(checking: false)
             if checkingFirst { try database.checkAtStart() }
+            if let file = data.file {
+                let info = try database.info()
+                if let hub = file.hub, hub != info.hubEndpoint { Failure.say(Message.configHubDiffers(hub, info.hubEndpoint)) }
+                if let key = file.hubKey, key != info.hubKey { Failure.say(Message.configHubKeyDiffers()) }
+            }
+            if announce {
+                let (info, pending) = (try database.info(), try database.status().sync.pending)
+                StandardStream.printError(Message.syncConnecting(info.hubEndpoint, pending))
+            }
             let stop = StopSignal()
             let trap = SignalTrap(raising: stop)
             defer { withExtendedLifetime(trap) {} }
@@ -89,7 +88,7 @@ enum AgentLogging {
     }
 }
 
-/// "Acknowledged 1500 of 7000 entries" on stderr, at most a few times a second.
+/// "The hub holds 1500 of 7000 entries." on stderr, at most twice a second.
 final class ProgressLine {
     private var lastShown: Int64 = 0
 
@@ -97,6 +96,6 @@ final class ProgressLine {
         let now = Timestamp.now().millisecondsSinceEpoch
         guard now - lastShown >= 500 || progress.ackedSeq >= progress.lastSeq else { return }
         lastShown = now
-        StandardStream.printError("sync: the hub holds \(progress.ackedSeq) of \(progress.lastSeq) entries")
+        StandardStream.printError(Message.syncProgress(progress.ackedSeq, progress.lastSeq))
     }
 }

@@ -1,26 +1,18 @@
 import ArgumentParser
 import TaizhangCore
+import TaizhangText
 
 extension TaizhangAgent {
     struct VoidEntry: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "void",
-            abstract: "Record a new entry that cancels entry N and its effect.",
-            discussion: """
-                Entries are never edited or deleted: a mistake is corrected by voiding it and, if
-                needed, recording the right entry. Find N with 'taizhang-agent log'.
+            commandName: "void", abstract: Message.voidAbstract(), discussion: Message.voidDiscussion())
 
-                Example:
-                  taizhang-agent void --seq 12 --reason '数量录入错误'
-                """
-        )
-
-        @Option(help: ArgumentHelp("The number of the entry to cancel.", valueName: "n"))
+        @Option(help: ArgumentHelp(Message.optVoidSeq(), valueName: "n"))
         var seq: Int64
-        @Option(help: ArgumentHelp("Why it is cancelled.", valueName: "text"))
+        @Option(help: ArgumentHelp(Message.optVoidReason(), valueName: "text"))
         var reason: String
         @OptionGroup var data: DataOptions
-        @Option(help: ArgumentHelp("Who records it (default: the logged-in user).", valueName: "name"))
+        @Option(help: ArgumentHelp(Message.optClerk(), valueName: "name"))
         var clerk: String?
 
         func run() throws {

@@ -7,28 +7,12 @@ import TaizhangText
 extension TaizhangHub {
     struct Branches: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "branches",
-            abstract: "Every enrolled branch: entries held, pending, last heard from, late or not, flags.",
-            discussion: """
-                States: current (all delivered), behind (entries waiting), silent (not heard from
-                within --silent-after hours), flagged (needs the operator: see the flags),
-                revoked.
-
-                With --month: each office on time, late, not reported or not expected for that
-                month, then the rate line. On time: the hub held the office's ledger complete
-                through the month (heard from after it ended, nothing pending) by 17:00 on the
-                Nth working day after it (report_deadline_workdays in --config, default 5),
-                counted on the bureau calendar (calendar/YYYY.txt, plus calendar.txt in --data).
-
-                Example:
-                  taizhang-hub branches --silent-after 48
-                  taizhang-hub branches --month 2026-11
-                """)
-        @Option(help: ArgumentHelp("Classify every office's report for this month (YYYY-MM).", valueName: "YYYY-MM"))
+            commandName: "branches", abstract: Message.branchesAbstract(), discussion: Message.branchesDiscussion())
+        @Option(help: ArgumentHelp(Message.optBranchesMonth(), valueName: "YYYY-MM"))
         var month: String?
-        @Option(name: .customLong("silent-after"), help: ArgumentHelp("Hours without contact after which a branch counts as silent (default: 'silent_after_hours' in --config, else 24).", valueName: "hours"))
+        @Option(name: .customLong("silent-after"), help: ArgumentHelp(Message.optSilentAfter(), valueName: "hours"))
         var silentAfterFlag: Int64?
-        @Flag(help: "Print JSON.")
+        @Flag(help: ArgumentHelp(Message.optPrintJSON()))
         var json = false
         @OptionGroup var data: HubDataOptions
 
@@ -40,7 +24,7 @@ extension TaizhangHub {
             }
             guard let silentAfterFlag else { return }
             guard HubConfig.silentAfterHoursRange.contains(Int(silentAfterFlag)) else {
-                throw ValidationError("--silent-after takes a number of hours from 1 to 8784")
+                throw Failure.refuse(Message.silentAfterRange())
             }
         }
 
@@ -52,9 +36,9 @@ extension TaizhangHub {
                 if json {
                     print(HubJSONOutput.branches(branches).rendered())
                 } else if branches.isEmpty {
-                    print("No branch is enrolled yet; enrol one with 'taizhang-hub enroll'.")
+                    print(Message.branchesNone())
                 } else {
-                    print(BranchText.table(branches), terminator: "")
+                    print(BranchText.table(branches, zone: data.timeZone, width: Terminal.width()), terminator: "")
                 }
             }
         }
@@ -86,14 +70,16 @@ extension TaizhangHub.Branches {
 
 /// Branch states for operators and scripts.
 enum BranchText {
-    static func table(_ branches: [BranchStatus]) -> String {
-        var table = TextTable([.init("Branch"), .init("Name"), .init("State"), .init("Held", .right),
-                               .init("Pending", .right), .init("Last heard"), .init("Flags")])
+    static func table(_ branches: [BranchStatus], zone: BureauTimeZone, width: Int? = nil) -> String {
+        var table = TextTable([.init(Message.colBranch()), .init(Message.colName(), fit: .wrap), .init(Message.colState()),
+                               .init(Message.colHeld(), .right), .init(Message.colPending(), .right),
+                               .init(Message.colLastHeard()), .init(Message.colFlags(), fit: .wrap)])
         for branch in branches {
             let flags = branch.flags.map { flag in "\(flag.kind.rawValue)\(flag.seq.map { " #\($0)" } ?? ""): \(flag.detail)" }
-            table.append([branch.id, branch.name, branch.state.rawValue, "\(branch.heldSeq)", "\(branch.pending)",
-                          branch.lastHeardAt?.description ?? "never", flags.joined(separator: "; ")])
+            let state = Message(rawValue: "branchState_" + branch.state.rawValue).map { $0() } ?? branch.state.rawValue
+            table.append([branch.id, branch.name, state, "\(branch.heldSeq)", "\(branch.pending)",
+                          branch.lastHeardAt.map(zone.clockTime) ?? Message.never(), flags.joined(separator: "; ")])
         }
-        return table.render()
+        return table.render(width: width)
     }
 }

@@ -1,47 +1,33 @@
 import ArgumentParser
 import HubKit
 import TaizhangCore
+import TaizhangCommandLine
 import TaizhangReport
 import TaizhangText
 
 extension TaizhangHub {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "export",
-            abstract: "The monthly consolidated export for the city bureau (CSV, JSON or XLSX).",
-            discussion: """
-                A report to print and sign: the bureau's name and the month in the title, 填报单位 and the time it is as of (in the bureau's time zone), whether every office's ledger is complete (naming open flags and revoked offices), per office and material the opening balance, in, out, adjustments and closing balance with units, a 合计 row per material, and the signature block (names from 'taizhang-hub settings'). The notes (说明) say what the figures were computed from: entries, content hash, each office's provenance, and what changed since an earlier export of the same month. The same --as-of (and settings) always gives the same CSV and JSON, byte for byte.
-
-                --flat writes figures only: one header row and one row per office, material and month, for sorting and pivoting; with --from and --to, for a span of months.
-
-                CSV and JSON go to stdout unless --out is given; XLSX goes to taizhang-export-YYYY-MM.xlsx unless --out is given. --out never overwrites an SQLite database or writes into a hub's or an office's data folder; it replaces an existing file only if that is an earlier export, or with --force. --as-of takes 2026-12-01T08:00:00Z, 2026-12-01T16:00:00+08:00, or a date (its end in the bureau's time zone); default: now.
-
-                Examples:
-                  taizhang-hub export --month 2026-11 --out 2026-11.csv
-                  taizhang-hub export --month 2026-11 --format xlsx --out 台账2026-11.xlsx
-                  taizhang-hub export --flat --from 2026-01 --to 2026-11 --out 2026.csv
-                  taizhang-hub export --month 2026-11 --format json --lang en \\
-                      --as-of 2026-12-01T08:00:00Z
-                """)
-        @Option(help: ArgumentHelp("The month, YYYY-MM.", valueName: "month"))
+            commandName: "export", abstract: Message.exportAbstract(), discussion: Message.exportDiscussion2())
+        @Option(help: ArgumentHelp(Message.optMonth(), valueName: "month"))
         var month: String?
-        @Option(help: ArgumentHelp("csv (UTF-8 with BOM, for Excel and WPS), json or xlsx.", valueName: "format"))
+        @Option(help: ArgumentHelp(Message.optExportFormat(), valueName: "format"), completion: .list(["csv", "json", "xlsx"]))
         var format = "csv"
-        @Option(help: ArgumentHelp("The file to write (written whole or not at all); '-' for stdout.", valueName: "file"))
+        @Option(help: ArgumentHelp(Message.optOut(), valueName: "file"))
         var out: String?
-        @Flag(help: "Replace an existing ordinary file that is not an earlier export (never a database).")
+        @Flag(help: ArgumentHelp(Message.optForce()))
         var force = false
-        @Flag(help: "Figures only: one header row, one row per office, material and month.")
+        @Flag(help: ArgumentHelp(Message.optFlat()))
         var flat = false
-        @Option(help: ArgumentHelp("With --flat: the first month of a span, YYYY-MM.", valueName: "month"))
+        @Option(help: ArgumentHelp(Message.optFrom(), valueName: "month"))
         var from: String?
-        @Option(help: ArgumentHelp("With --flat: the last month of a span, YYYY-MM.", valueName: "month"))
+        @Option(help: ArgumentHelp(Message.optTo(), valueName: "month"))
         var to: String?
-        @Option(name: .customLong("as-of"), help: ArgumentHelp("Count only entries the hub had stored by then (default: now).", valueName: "time"))
+        @Option(name: .customLong("as-of"), help: ArgumentHelp(Message.optAsOf(), valueName: "time"))
         var asOf: String?
-        @Option(help: ArgumentHelp("zh (Chinese headers and material names, the default) or en.", valueName: "language"))
+        @Option(help: ArgumentHelp(Message.optReportLang(), valueName: "language"), completion: .list(["zh", "en"]))
         var lang = "zh"
-        @Option(name: .customLong("time-zone"), help: ArgumentHelp("The bureau's time zone, which decides when a month ends (default: time_zone in --config, else Asia/Shanghai).", valueName: "zone"))
+        @Option(name: .customLong("time-zone"), help: ArgumentHelp(Message.optTimeZoneHub(), valueName: "zone"))
         var timeZone: String?
         @OptionGroup var data: HubDataOptions
 
@@ -51,17 +37,17 @@ extension TaizhangHub {
                     try export()
                 } catch let error as ReportError {
                     if case .notRecorded = error {
-                        StandardStream.printError("taizhang-hub: \(error)")
+                        Failure.say(CommonErrorText.sentence(error))
                         throw ExitCode(3)
                     }
-                    throw HubError.invalidSetting(error.description)
+                    throw HubError.invalidSetting(CommonErrorText.sentence(error))
                 }
             }
         }
 
         private func export() throws {
-            let format = try ReportFormat.parse(format)
-            let language = try ReportLanguage.parse(lang)
+            let format = try ReportFormat.parse(FixedValues.format(format))
+            let language = try ReportLanguage.parse(Language(typed: lang)?.rawValue ?? lang)
             let zoneName = timeZone ?? data.file?.timeZone ?? BureauTimeZone.defaultIdentifier
             guard let zone = BureauTimeZone(identifier: zoneName) else { throw ReportError.unknownTimeZone(zoneName) }
             let months = try ReportSpan.months(month: month, from: from, to: to, flat: flat)

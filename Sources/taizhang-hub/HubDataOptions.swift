@@ -1,15 +1,17 @@
 import ArgumentParser
 import HubKit
+import TaizhangCommandLine
+import TaizhangCore
 import TaizhangText
 
 /// Where the hub's database and keys live, and the hub's configuration file if one is given.
 struct HubDataOptions: ParsableArguments {
     // Read only when given.
-    @Option(help: ArgumentHelp("Read the hub's settings from this TOML file (keys: data, bind, silent_after_hours, time_zone, bureau_name, preparer, reviewer, head, report_deadline_workdays); flags override it.", valueName: "file"),
+    @Option(help: ArgumentHelp(Message.optConfigHub(), valueName: "file"),
             transform: { path in Result { try HubConfig.load(path: path) } })
     var config: Result<HubConfig, Error>?
 
-    @Option(name: .customLong("data"), help: ArgumentHelp("The hub's folder (default: 'data' in --config, else $TAIZHANG_HUB_DATA, else ~/.local/share/taizhang/hub).", valueName: "dir"))
+    @Option(name: .customLong("data"), help: ArgumentHelp(Message.optDataHub(), valueName: "dir"))
     var dataFlag: String?
 
     /// The configuration file, once `validate()` has accepted it.
@@ -19,10 +21,19 @@ struct HubDataOptions: ParsableArguments {
     /// `$TAIZHANG_HUB_DATA`, then the default).
     var data: String? { dataFlag ?? file?.data }
 
+    /// The bureau's time zone for times shown to the operator.
+    var timeZone: BureauTimeZone { file?.timeZone.flatMap(BureauTimeZone.init(identifier:)) ?? .default }
+
     func validate() throws {
-        if case .failure(let error)? = config {
-            StandardStream.printError("taizhang-hub: \(error)")
-            throw ExitCode(1)
+        switch config {
+        case .failure(let error)?:
+            throw Refusal(CommonErrorText.sentence(error) ?? "\(error)", status: 1)
+        case .success(let file)?:
+            if let lang = file.lang, Language(typed: lang) == nil {
+                throw Refusal(Message.errConfigLang(file.path, lang), status: 1)
+            }
+            Language.adopt(fileSetting: file.lang)
+        case nil: break
         }
     }
 }

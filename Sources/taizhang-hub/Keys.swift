@@ -1,18 +1,13 @@
 import ArgumentParser
 import HubKit
+import TaizhangCore
 import TaizhangText
 
 extension TaizhangHub {
     struct Keys: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "keys",
-            abstract: "Agent keys: pending (tried to connect, not enrolled), enrolled, revoked, replaced.",
-            discussion: """
-                Enrol a pending key by its fingerprint once the office has confirmed it:
-                  taizhang-hub keys
-                  taizhang-hub enroll --branch sanchang --name 三厂分局 --key 3fa4c2e9b1
-                """)
-        @Flag(help: "Print JSON.")
+            commandName: "keys", abstract: Message.keysAbstract(), discussion: Message.keysDiscussion())
+        @Flag(help: ArgumentHelp(Message.optPrintJSON()))
         var json = false
         @OptionGroup var data: HubDataOptions
 
@@ -22,15 +17,18 @@ extension TaizhangHub {
                 if json {
                     print(JSONValue.array(keys.map(Self.json)).rendered())
                 } else if keys.isEmpty {
-                    print("No agent key is known yet.")
+                    print(Message.keysNone())
                 } else {
-                    var table = TextTable([.init("Fingerprint"), .init("State"), .init("Branch"), .init("Last seen"),
-                                           .init("Attempts", .right), .init("From"), .init("Key")])
+                    let zone = data.timeZone
+                    var table = TextTable([.init(Message.colFingerprint()), .init(Message.colState()), .init(Message.colBranch()),
+                                           .init(Message.colLastSeen()), .init(Message.colAttempts(), .right),
+                                           .init(Message.colFrom(), fit: .optional), .init(Message.colKey(), fit: .optional)])
                     for key in keys {
-                        table.append([key.fingerprint, key.state.rawValue, key.branch ?? "", key.lastSeenAt?.description ?? "",
+                        let state = Message(rawValue: "keyState_" + key.state.rawValue).map { $0() } ?? key.state.rawValue
+                        table.append([key.fingerprint, state, key.branch ?? "", key.lastSeenAt.map(zone.clockTime) ?? "",
                                       key.state == .pending ? "\(key.attempts)" : "", key.address ?? "", key.publicKey])
                     }
-                    print(table.render(), terminator: "")
+                    print(table.render(width: Terminal.width()), terminator: "")
                 }
             }
         }

@@ -2,23 +2,15 @@ import ArgumentParser
 import HubKit
 import Lifecycle
 import Logging
+import TaizhangCore
 import TaizhangText
 import ZeroMQ
 
 extension TaizhangHub {
     struct Serve: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "serve",
-            abstract: "Receive the agents' entries until SIGINT or SIGTERM.",
-            discussion: """
-                Prints 'serving on ENDPOINT' once it accepts connections (with a '*' port, the
-                port the system chose). Logs go to stderr.
-
-                Example:
-                  taizhang-hub serve --bind tcp://*:7447
-                  taizhang-hub serve --config /etc/taizhang/hub.toml
-                """)
-        @Option(name: .customLong("bind"), help: ArgumentHelp("Where agents connect (default: 'bind' in --config, else tcp://*:7447).", valueName: "endpoint"))
+            commandName: "serve", abstract: Message.serveAbstract(), discussion: Message.serveDiscussion())
+        @Option(name: .customLong("bind"), help: ArgumentHelp(Message.optBind(), valueName: "endpoint"))
         var bindFlag: String?
         @OptionGroup var data: HubDataOptions
 
@@ -32,6 +24,10 @@ extension TaizhangHub {
                 return handler
             }
             try Failure.reporting {
+                if Endpoint.problem(in: bind, binding: true) != nil, !bind.hasPrefix("ipc://"), !bind.hasPrefix("inproc://") {
+                    throw HubError.invalidSetting(Message.badBind(bind))
+                }
+                Logger(label: "taizhang.hub").info("starting", metadata: ["version": "\(TaizhangVersion.current)"])
                 let stop = StopSignal()
                 let trap = SignalTrap(raising: stop)
                 let server = try HubServer(directory: HubDirectory.resolve(data.data))
@@ -42,7 +38,7 @@ extension TaizhangHub {
                         out.flush()
                     }
                 } catch let error as ZMQError {
-                    throw HubError.invalidSetting("cannot serve on \(bind) (\(error)); check the address, or whether another hub already uses the port")
+                    throw HubError.invalidSetting(Message.serveCannot(bind, error))
                 }
                 withExtendedLifetime(trap) {}
             }

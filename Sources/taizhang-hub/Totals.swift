@@ -7,12 +7,10 @@ import TaizhangText
 extension TaizhangHub {
     struct Totals: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "totals",
-            abstract: "The bureau-wide inventory (--by-branch: one row per branch).",
-            discussion: "Example:\n  taizhang-hub totals --by-branch\n  taizhang-hub totals --json")
-        @Flag(name: .customLong("by-branch"), help: "One row per branch, then the bureau total.")
+            commandName: "totals", abstract: Message.totalsAbstract(), discussion: Message.totalsDiscussion())
+        @Flag(name: .customLong("by-branch"), help: ArgumentHelp(Message.optByBranch()))
         var byBranch = false
-        @Flag(help: "Print JSON: {\"bureau\": inventory, \"branches\": {id: inventory}}.")
+        @Flag(help: ArgumentHelp(Message.optTotalsJSON()))
         var json = false
         @OptionGroup var data: HubDataOptions
 
@@ -25,20 +23,20 @@ extension TaizhangHub {
                     out.write("\n")
                     out.flush()
                 } else {
-                    print(TotalsText.table(totals, byBranch: byBranch), terminator: "")
+                    print(TotalsText.table(totals, byBranch: byBranch, width: Terminal.width()), terminator: "")
                 }
             }
         }
     }
 }
 
-/// The bureau's totals as a terminal table.
+/// The bureau's totals as a terminal table, with a legend for the short headers.
 enum TotalsText {
-    static func table(_ totals: HubTotals, byBranch: Bool) -> String {
+    static func table(_ totals: HubTotals, byBranch: Bool, width: Int? = nil) -> String {
         var table = TextTable([
-            .init("Branch"), .init("公示栏 boards", .right), .init("standard", .right), .init("去向牌 signs", .right),
-            .init("胸卡 badges", .right), .init("联系卡 cards on hand", .right), .init("cards out", .right),
-            .init("办事指南 guides on hand", .right), .init("guides in", .right),
+            .init(Message.colBranch(), fit: .wrap), .init(Message.colBoards(), .right), .init(Message.colStd(), .right),
+            .init(Message.colSigns(), .right), .init(Message.colBadges(), .right), .init(Message.colCards(), .right),
+            .init(Message.colCardsOut(), .right), .init(Message.colGuides(), .right), .init(Message.colGuidesIn(), .right),
         ])
         func row(_ name: String, _ inventory: Inventory) -> [String] {
             [name, "\(inventory[.board].inService)", "\(inventory[.board].standard)", "\(inventory[.sign].inService)",
@@ -46,9 +44,10 @@ enum TotalsText {
              "\(inventory[.guide].onHand)", "\(inventory[.guide].received)"]
         }
         if byBranch {
-            for id in totals.branches.keys.sorted() { table.append(row(id, totals.branches[id]!)) }
+            for (id, inventory) in totals.branches.sorted(by: { $0.key < $1.key }) { table.append(row(id, inventory)) }
         }
-        table.append(row("bureau (\(totals.branches.count) branches)", totals.bureau))
-        return table.render()
+        table.append(row(Message.bureauRow(totals.branches.count), totals.bureau))
+        let legend = TextWrap.lines(Message.totalsLegend(), width: width ?? .max).joined(separator: "\n")
+        return table.render(width: width) + legend + "\n"
     }
 }

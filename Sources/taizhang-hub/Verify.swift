@@ -6,16 +6,8 @@ import TaizhangText
 extension TaizhangHub {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "verify",
-            abstract: "Check the hub database: SQLite's integrity check, then every entry's hash and chain from its stored bytes.",
-            discussion: """
-                Exits 0 with a one-line summary, or 3 naming the branch and the first entry that
-                does not verify. Safe while 'serve' runs (it only reads).
-
-                Example:
-                  taizhang-hub verify --branch sanchang
-                """)
-        @Option(help: ArgumentHelp("Check only this branch.", valueName: "id"))
+            commandName: "verify", abstract: Message.hubVerifyAbstract(), discussion: Message.hubVerifyDiscussion())
+        @Option(help: ArgumentHelp(Message.optVerifyBranch(), valueName: "id"))
         var branch: String?
         @OptionGroup var data: HubDataOptions
 
@@ -27,7 +19,7 @@ extension TaizhangHub {
                     throw HubError.verifyFailed(path: database.path, branch: bad.branch, seq: seq, detail: bad.problem ?? "damaged")
                 }
                 let entries = results.reduce(0) { $0 + $1.heldSeq }
-                print("The hub database verifies: \(results.count) branches, \(entries) entries, every hash and chain recomputed from the stored bytes.")
+                print(Message.hubVerifyDone(results.count, entries))
             }
         }
     }

@@ -40,7 +40,7 @@ final class ConfigFileTests: XCTestCase {
         try "branch = \"sanchang\"\n".write(toFile: folder + "/office.toml", atomically: true, encoding: .utf8)
         let result = try Program("taizhang-agent").run(["init", "--config", folder + "/office.toml", "--name", "三厂分局", "--data", folder + "/ledger"])
         XCTAssertEqual(result.status, 64)
-        XCTAssertTrue(result.stderr.hasPrefix("Error: init needs --hub, --hub-key (or 'hub', 'hub_key' in the --config file)"), result.stderr)
+        XCTAssertTrue(result.stderr.hasPrefix("taizhang-agent: init needs --hub, --hub-key (or 'hub', 'hub_key' in the --config file)"), result.stderr)
     }
 
     func testABadFileIsRefusedWithOneSentenceAndNothingIsWritten() throws {
@@ -51,7 +51,7 @@ final class ConfigFileTests: XCTestCase {
         let result = try Program("taizhang-agent").run(["board", "install", "--tag", "GS-01", "--location", "大厅", "--config", config])
         XCTAssertEqual(result.status, 1)
         XCTAssertEqual(result.stdout, "")
-        XCTAssertEqual(result.stderr, "taizhang-agent: \(config): unknown key 'hub_adress'; the keys this program reads are branch, name, hub, hub_key, data, time_zone\n")
+        XCTAssertEqual(result.stderr, "taizhang-agent: \(config): unknown key 'hub_adress'; the keys this program reads are branch, name, hub, hub_key, data, time_zone, lang\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/ledger"))
     }
 }

@@ -51,9 +51,9 @@ final class AgentConfigTests: XCTestCase {
 
     func testUnknownKeysWrongTypesAndBadValuesAreRefusedNamingFileAndKey() throws {
         XCTAssertEqual(try refusal("hbu = \"tcp://x:1\""),
-                       "FILE: unknown key 'hbu'; the keys this program reads are branch, name, hub, hub_key, data, time_zone")
+                       "FILE: unknown key 'hbu'; the keys this program reads are branch, name, hub, hub_key, data, time_zone, lang")
         XCTAssertEqual(try refusal("branch = 7"), "FILE: 'branch' must be a string in quotes, not a whole number")
-        XCTAssertEqual(try refusal("[office]\nbranch = \"x\""), "FILE: unknown key 'office'; the keys this program reads are branch, name, hub, hub_key, data, time_zone")
+        XCTAssertEqual(try refusal("[office]\nbranch = \"x\""), "FILE: unknown key 'office'; the keys this program reads are branch, name, hub, hub_key, data, time_zone, lang")
         XCTAssertEqual(try refusal("data = \"\""), "FILE: 'data' must not be empty")
         XCTAssertEqual(try refusal("time_zone = \"Mars/Olympus\""),
                        "FILE: 'time_zone' names no known time zone ('Mars/Olympus'); use a name such as Asia/Shanghai")

@@ -33,7 +33,7 @@ final class HubConfigTests: XCTestCase {
             ("silent_after_hours = 1.5", "'silent_after_hours' must be a whole number, not a decimal number"),
             ("silent_after_hours = 0", "'silent_after_hours' takes a number of hours from 1 to 8784, not 0"),
             ("bind = \"7447\"", "'bind' must be a ZeroMQ endpoint such as tcp://*:7447, not '7447'"),
-            ("port = 7447", "unknown key 'port'; the keys this program reads are data, bind, silent_after_hours, time_zone, bureau_name, preparer, reviewer, head, report_deadline_workdays"),
+            ("port = 7447", "unknown key 'port'; the keys this program reads are data, bind, silent_after_hours, time_zone, bureau_name, preparer, reviewer, head, report_deadline_workdays, lang"),
             ("data = true", "'data' must be a string in quotes, not true or false"),
             ("report_deadline_workdays = 0", "'report_deadline_workdays' takes a number of working days from 1 to 30, not '0'"),
         ]

@@ -1,0 +1,433 @@
+/// Every sentence, heading and help text the programs show, by key; the words are in one
+/// catalogue per language (`Catalogue+English*.swift`, `Catalogue+Chinese*.swift`).
+/// `{0}`… are the arguments; `{m0}` names the material whose raw value is argument 0 (see
+/// `Message.format`).
+public enum Message: String, CaseIterable, Sendable {
+    // Clerk
+    case materialBoard = "material_board"
+    case materialSign = "material_sign"
+    case materialBadge = "material_badge"
+    case materialCard = "material_card"
+    case materialGuide = "material_guide"
+    case materialPluralBoard = "materialPlural_board"
+    case materialPluralSign = "materialPlural_sign"
+    case materialPluralBadge = "materialPlural_badge"
+    case materialPluralCard = "materialPlural_card"
+    case materialPluralGuide = "materialPlural_guide"
+    case fieldClerkName = "field_clerk_name"
+    case fieldLocation = "field_location"
+    case fieldStaffName = "field_staff_name"
+    case fieldChannel = "field_channel"
+    case fieldReason = "field_reason"
+    case fieldBatch = "field_batch"
+    case fieldOfficeName = "field_office_name"
+    case reasonLost = "reason_lost"
+    case reasonReturned = "reason_returned"
+    case reasonDeparted = "reason_departed"
+    case agentAbstract
+    case agentDiscussion
+    case optLang
+    case optConfigAgent
+    case optDataAgent
+    case optOn
+    case optClerk
+    case optJSON
+    case optAll
+    case optVerbose
+    case example
+    case examples
+    case initAbstract
+    case initDiscussion
+    case optBranch
+    case optName
+    case optHub
+    case optHubKey
+    case optTimeZoneAgent
+    case initNeeds
+    case initCreated
+    case initGiveKey
+    case unknownTimeZone
+    case listSeparator
+    case setHubAbstract
+    case setHubDiscussion
+    case optSetHub
+    case optSetHubKey
+    case setHubDone
+    case setHubDoneKey
+    case configHubDiffers
+    case configHubKeyDiffers
+    case boardAbstract
+    case signAbstract
+    case badgeAbstract
+    case cardAbstract
+    case guideAbstract
+    case boardInstallAbstract
+    case boardInstallDiscussion
+    case optBoardTag
+    case optSignTag
+    case optTag
+    case optWhereHangs
+    case optNonstandard
+    case optRetireReason
+    case boardRetireAbstract
+    case boardRetireDiscussion
+    case boardListAbstract
+    case boardListDiscussion
+    case signInstallAbstract
+    case signInstallDiscussion
+    case signRetireAbstract
+    case signRetireDiscussion
+    case signListAbstract
+    case signListDiscussion
+    case badgeIssueAbstract
+    case badgeIssueDiscussion
+    case optBadgeNumber
+    case optStaff
+    case badgeRevokeAbstract
+    case badgeRevokeDiscussion
+    case optRevokeReason
+    case badgeListAbstract
+    case badgeListDiscussion
+    case optReceiveQuantity
+    case optBatch
+    case optDistributeQuantity
+    case optChannel
+    case optAdjustQuantity
+    case optAdjustReason
+    case cardReceiveAbstract
+    case cardReceiveDiscussion
+    case cardDistributeAbstract
+    case cardDistributeDiscussion
+    case cardAdjustAbstract
+    case cardAdjustDiscussion
+    case guideReceiveAbstract
+    case guideReceiveDiscussion
+    case guideDistributeAbstract
+    case guideDistributeDiscussion
+    case guideAdjustAbstract
+    case guideAdjustDiscussion
+    case voidAbstract
+    case voidDiscussion
+    case optVoidSeq
+    case optVoidReason
+    case logAbstract
+    case logDiscussion
+    case optSince
+    case statusAbstract
+    case statusDiscussion
+    case syncAbstract
+    case syncDiscussion
+    case optTimeout
+    case timeoutRange
+    case syncConnecting
+    case syncProgress
+    case syncDone
+    case runAbstract
+    case runDiscussion
+    case reportAbstract
+    case reportDiscussion
+    case optMonth
+    case optFormat
+    case optOut
+    case optReportLang
+    case reportTitle
+    case colOpening
+    case colIn
+    case colOut
+    case colAdjusted
+    case colClosing
+    case colOfStandard
+    case reportWrote
+    case recorded
+    case sumInstall
+    case sumStandard
+    case sumNonstandard
+    case sumIssue
+    case sumRetire
+    case sumRevoke
+    case sumReceive
+    case sumBatch
+    case sumDistribute
+    case sumAdjust
+    case sumVoid
+    case standBoard
+    case standSign
+    case standBadge
+    case standCard
+    case standGuide
+    case listNoneInService
+    case listNoneAtAll
+    case colTag
+    case colNumber
+    case colStaff
+    case colLocation
+    case colStandard
+    case colSince
+    case colStatus
+    case yes
+    case no
+    case stateActive
+    case stateInService
+    case stateRetired
+    case stateRevoked
+    case colDate
+    case colEntry
+    case colClerk
+    case colNote
+    case voidedBy
+    case logNone
+    case logNoneAfter
+    case statusHeadline
+    case colMaterial
+    case colInService
+    case colDetail
+    case detailStandard
+    case detailActive
+    case detailStock
+    case detailAdjusted
+    case statusHub
+    case lastAck
+    case neverAck
+    case lastProblem
+    case usage
+    case seeHelp
+    case didYouMean
+    case unknownCommand
+    case missingSubcommand
+    case parseMissingArgument
+    case parseUnknownOption
+    case parseUnknownOptionSuggest
+    case parseBadValue
+    case parseBadNumber
+    case parseMissingValue
+    case parseUnexpected
+    case parseNoValueFlag
+    case parseOther
+    case badLanguage
+    case helpOverview
+    case helpUsage
+    case helpOptions
+    case helpSubcommands
+    case helpArguments
+    case helpShowHelp
+    case helpShowVersion
+    case helpSeeSubcommand
+    case versionLine
+    case statusReceipt
+    case statusNoReceipt
+    case reportReceipt
+    case verifyAbstract
+    case verifyDiscussion
+    case verifyDone
+    // Errors
+    case errNotInitialised
+    case errAlreadyInitialised
+    case errNotALedger
+    case errDamaged
+    case errBusy
+    case errStorage
+    case errFile
+    case errBadHubEndpoint
+    case errBadHubKey
+    case errKeyFiles
+    case errCurve
+    case errUnreachable
+    case errHandshake
+    case errKeyNotEnrolled
+    case errWrongHubKey
+    case errRevoked
+    case errConflict
+    case errOlder
+    case errOtherLedger
+    case errRefused
+    case errProtocol
+    case errInterrupted
+    case errConfigUnreadable
+    case errConfigSyntax
+    case errConfigUnknownKey
+    case errConfigWrongType
+    case errConfigInvalid
+    case errConfigLang
+    case errConfigHub
+    case errMalformedMonth
+    case errMonthTooEarly
+    case errFutureMonth
+    case errMalformedAsOf
+    case errAsOfFuture
+    case errAsOfBeforeHub
+    case errUnknownFormat
+    case errUnknownLanguage
+    case errUnwritable
+    case ruleOther = "rule_other"
+    case ruleDateTooEarly = "rule_dateTooEarly"
+    case ruleDateInFuture = "rule_dateInFuture"
+    case ruleNotADate = "rule_notADate"
+    case ruleTextEmpty = "rule_textEmpty"
+    case ruleTextTooLong = "rule_textTooLong"
+    case ruleTextControl = "rule_textControl"
+    case ruleQuantityRange = "rule_quantityRange"
+    case ruleAdjustmentRange = "rule_adjustmentRange"
+    case ruleNeedStaff = "rule_needStaff"
+    case ruleNeedLocation = "rule_needLocation"
+    case ruleNeedReason = "rule_needReason"
+    case ruleNeedChannel = "rule_needChannel"
+    case ruleNeedAdjustReason = "rule_needAdjustReason"
+    case ruleNeedVoidReason = "rule_needVoidReason"
+    case ruleVoidNeedsSeq = "rule_voidNeedsSeq"
+    case ruleOnlyVoidCancels = "rule_onlyVoidCancels"
+    case ruleNeedItem = "rule_needItem"
+    case ruleUnitTakesNoQuantity = "rule_unitTakesNoQuantity"
+    case ruleStockNotTagged = "rule_stockNotTagged"
+    case ruleNeedQuantity = "rule_needQuantity"
+    case ruleItemLength = "rule_itemLength"
+    case ruleItemControl = "rule_itemControl"
+    case ruleAlreadyInService = "rule_alreadyInService"
+    case ruleAlreadyIssued = "rule_alreadyIssued"
+    case ruleReinstalledEarlier = "rule_reinstalledEarlier"
+    case ruleNoSuchItem = "rule_noSuchItem"
+    case ruleAlreadyOut = "rule_alreadyOut"
+    case ruleOutBeforeIn = "rule_outBeforeIn"
+    case ruleBadgeReason = "rule_badgeReason"
+    case ruleNotEnoughOnHand = "rule_notEnoughOnHand"
+    case ruleAdjustBelowZero = "rule_adjustBelowZero"
+    case ruleNoSuchEntry = "rule_noSuchEntry"
+    case ruleVoidOfVoid = "rule_voidOfVoid"
+    case ruleAlreadyVoided = "rule_alreadyVoided"
+    case ruleVoidMismatch = "rule_voidMismatch"
+    case ruleVoidLeavesNegative = "rule_voidLeavesNegative"
+    case ruleVoidNotLatest = "rule_voidNotLatest"
+    case ruleBadBranchID = "rule_badBranchID"
+    case errVerifyFailed
+    case errDamagedTail
+    case errDiverged
+    case errHubCannotStore
+    case errNewerProtocol
+    case errUnreadable
+    case errNotRecorded
+    case errOutIsDatabase
+    case errOutInDataFolder
+    case errOutExists
+    case errOutNotRegularFile
+    case errFlatJSON
+    case errSpanWithoutFlat
+    case errMonthAndSpan
+    case errNoMonth
+    case errIncompleteSpan
+    case errReversedSpan
+    case errSpanTooLong
+    // Hub
+    case hubAbstract
+    case hubDiscussion
+    case optConfigHub
+    case optDataHub
+    case optPrintJSON
+    case hubInitAbstract
+    case hubInitDiscussion
+    case hubInitCreated
+    case hubInitGiveKey
+    case enrollAbstract
+    case enrollDiscussion
+    case optEnrollBranch
+    case optEnrollName
+    case optEnrollKey
+    case enrollBadKey
+    case enrolled
+    case revokeAbstract
+    case revokeDiscussion
+    case optBranchID
+    case revoked
+    case keysAbstract
+    case keysDiscussion
+    case keysNone
+    case colFingerprint
+    case colState
+    case colBranch
+    case colLastSeen
+    case colAttempts
+    case colFrom
+    case colKey
+    case keyStatePending = "keyState_pending"
+    case keyStateEnrolled = "keyState_enrolled"
+    case keyStateRevoked = "keyState_revoked"
+    case keyStateReplaced = "keyState_replaced"
+    case serveAbstract
+    case serveDiscussion
+    case optBind
+    case serveCannot
+    case badBind
+    case totalsAbstract
+    case totalsDiscussion
+    case optByBranch
+    case optTotalsJSON
+    case colBoards
+    case colStd
+    case colSigns
+    case colBadges
+    case colCards
+    case colCardsOut
+    case colGuides
+    case colGuidesIn
+    case bureauRow
+    case totalsLegend
+    case branchesAbstract
+    case branchesDiscussion
+    case optSilentAfter
+    case silentAfterRange
+    case branchesNone
+    case colName
+    case colHeld
+    case colPending
+    case colLastHeard
+    case colFlags
+    case never
+    case branchStateCurrent = "branchState_current"
+    case branchStateBehind = "branchState_behind"
+    case branchStateSilent = "branchState_silent"
+    case branchStateFlagged = "branchState_flagged"
+    case branchStateRevoked = "branchState_revoked"
+    case exportAbstract
+    case exportDiscussion
+    case optExportFormat
+    case optAsOf
+    case optTimeZoneHub
+    case errHubNotInitialised
+    case errHubAlreadyInitialised
+    case errNotAHub
+    case errHubDamaged
+    case errHubBusy
+    case errHubStorage
+    case errUnknownBranch
+    case errBranchRevoked
+    case errKeyInUse
+    case errHubSecretMode
+    case errHubSecretUnreadable
+    case hubVerifyAbstract
+    case hubVerifyDiscussion
+    case optVerifyBranch
+    case hubVerifyDone
+    case errHubVerifyFailed
+    case errHubVanished
+    case exportDiscussion2
+    case optForce
+    case optFlat
+    case optFrom
+    case optTo
+    case optBureauName
+    case settingsAbstract
+    case settingsDiscussion
+    case optSettingsBureau
+    case optPreparer
+    case optReviewer
+    case optHead
+    case optDeadline
+    case colSetting
+    case colValue
+    case colSource
+    case fromConfigFile
+    case fromHubDatabase
+    case fromDefault
+    case notSet
+    case noBureauInTitle
+    case lineToSign
+    case optBranchesMonth
+}
