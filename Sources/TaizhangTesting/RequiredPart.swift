@@ -20,6 +20,13 @@ public enum RequiredPart {
         throw skip(reason)
     }
 
+    /// A part that is not a program (root for mounting, a preloaded library, a Python module):
+    /// throws a failure under CI, else `skip(reason)`.
+    public static func unavailable(_ reason: String, skip: (String) -> any Error) throws -> Never {
+        if underCI { throw Missing(description: reason + ": under CI=true every part a test needs must be there") }
+        throw skip(reason)
+    }
+
     static func resolve(_ path: String) -> String? {
         if path.contains("/") { return FileManager.default.isExecutableFile(atPath: path) ? path : nil }
         let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
