@@ -12,8 +12,10 @@ import TaizhangText
 public enum ProgramRunner {
     /// Parses the process's arguments as `Root` and runs the command; never returns.
     /// `ownLanguageOption`: commands whose own `--lang` option also sets the report language.
-    public static func main(_ root: ParsableCommand.Type, ownLanguageOption: Set<String> = []) -> Never {
-        var arguments = Array(CommandLine.arguments.dropFirst())
+    /// `keyOptions`: options whose value is a Z85 key, which may begin with "-".
+    public static func main(_ root: ParsableCommand.Type, ownLanguageOption: Set<String> = [],
+                            keyOptions: Set<String> = ["--hub-key", "--key"]) -> Never {
+        var arguments = joiningKeyValues(Array(CommandLine.arguments.dropFirst()), options: keyOptions)
         // Settled before any command's configuration (and so its help text) is first read.
         let words = arguments.prefix { !$0.hasPrefix("-") }
         let keepsLang = words.last.map { ownLanguageOption.contains($0) } ?? false
@@ -25,6 +27,25 @@ public enum ProgramRunner {
         let failure = parseAndRun(root, arguments)
         guard let failure else { exit(0) }
         finish(root, failure, commandName: commandName, hasOwnLang: keepsLang, arguments: arguments)
+    }
+
+    /// `--key VALUE` as `--key=VALUE`: the parser takes a separate value beginning with "-="
+    /// (a key does, one time in 7,225) for an option of its own, even with `.unconditional`.
+    static func joiningKeyValues(_ arguments: [String], options: Set<String>) -> [String] {
+        var joined: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" { joined += arguments[index...]; break }
+            if options.contains(argument), index + 1 < arguments.count {
+                joined.append(argument + "=" + arguments[index + 1])
+                index += 2
+                continue
+            }
+            joined.append(argument)
+            index += 1
+        }
+        return joined
     }
 
     /// The command's error, or nil when it ran to the end.

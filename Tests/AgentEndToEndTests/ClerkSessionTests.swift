@@ -15,6 +15,16 @@ final class ClerkSessionTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: cli.data + "/agent.public", encoding: .utf8), key + "\n")
     }
 
+    /// One key in 7,225 begins with "-=", which the parser once took for an option of its own
+    /// ("init does not take the option '--branch'").
+    func testAHubKeyBeginningWithMinusEqualsIsTakenAsTheKey() throws {
+        let cli = AgentCLI(data: AgentCLI.scratch(self))
+        let key = "-=" + String(repeating: "0", count: 38)
+        try cli.ok(["init", "--branch", "sanchang", "--name", "三厂分局", "--hub", "tcp://127.0.0.1:7447", "--hub-key", key])
+        try cli.ok(["set-hub", "--hub", "tcp://127.0.0.1:7448", "--hub-key", key])
+        XCTAssertTrue(try cli.ok(["status"]).contains("7448"))
+    }
+
     func testEveryRecordingCommandAndTheInventory() throws {
         let cli = try AgentCLI.initialised(self)
         try cli.ok(["board", "install", "--tag", "GS-01", "--location", "大厅东墙", "--on", "2008-03-01"])
