@@ -47,6 +47,7 @@ extension AgentDatabase {
         var entries: [Entry] = []
         entries.reserveCapacity(drafts.count)
         for var draft in drafts {
+            draft = draft.storedForm
             if draft.action == .void, let target = try draft.voids.flatMap(view.entry(seq:)) {
                 draft.material = target.material
                 draft.item = target.item
@@ -66,12 +67,14 @@ extension AgentDatabase {
     static func apply(_ effect: LedgerEffect, in db: Database) throws {
         switch effect.itemChange {
         case .set(let state):
-            try db.cachedStatement(sql: "INSERT OR REPLACE INTO item (\(ItemRow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            // REPLACE also removes the row of the same identity typed another way.
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO item (\(ItemRow.columns), item_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .execute(arguments: [state.material.rawValue, state.item, state.inService, state.standard,
-                                     state.location, state.staff, state.since.description, state.reason, state.lastSeq])
+                                     state.location, state.staff, state.since.description, state.reason, state.lastSeq,
+                                     TextIdentity.key(state.item)])
         case .remove(let material, let item):
-            try db.cachedStatement(sql: "DELETE FROM item WHERE material = ? AND item = ?")
-                .execute(arguments: [material.rawValue, item])
+            try db.cachedStatement(sql: "DELETE FROM item WHERE material = ? AND item_key = ?")
+                .execute(arguments: [material.rawValue, TextIdentity.key(item)])
         case nil:
             break
         }
@@ -81,5 +84,11 @@ extension AgentDatabase {
                 distributed = distributed + ?, adjusted = adjusted + ? WHERE material = ?
             """).execute(arguments: [delta.inService, delta.standard, delta.received, delta.distributed,
                                      delta.adjusted, effect.material.rawValue])
+        if let day = effect.stockDay, delta.onHand != 0 {
+            try db.cachedStatement(sql: """
+                INSERT INTO stock_day (material, day, delta) VALUES (?, ?, ?)
+                ON CONFLICT (material, day) DO UPDATE SET delta = delta + excluded.delta
+                """).execute(arguments: [effect.material.rawValue, day.description, delta.onHand])
+        }
     }
 }

@@ -79,6 +79,7 @@ enum AgentSchema {
                 """)
         }
         migrator.registerMigration("v2-chain", migrate: AgentSchema.chain)
+        migrator.registerMigration("v3-rules", migrate: AgentSchema.rules)
         return migrator
     }
 }

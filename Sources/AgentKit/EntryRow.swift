@@ -9,7 +9,7 @@ enum EntryRow {
         standard, occurred_on, recorded_at, clerk, voids
         """
 
-    static let insertSQL = "INSERT INTO entry (\(columns), hash, chain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    static let insertSQL = "INSERT INTO entry (\(columns), hash, chain, item_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
     /// The row of `entry`, with its content hash and chain (docs/PROTOCOL.md, "Chain").
     static func arguments(_ entry: Entry, hash: [UInt8], chain: [UInt8]) -> StatementArguments {
@@ -17,7 +17,8 @@ enum EntryRow {
         return [entry.seq, entry.branch, entry.material.rawValue, entry.action.rawValue, entry.item,
                 entry.quantity, details.location, details.staff, details.channel, details.reason,
                 details.batch, details.standard, entry.occurredOn.description,
-                entry.recordedAt.millisecondsSinceEpoch, entry.clerk, entry.voids, Data(hash), Data(chain)]
+                entry.recordedAt.millisecondsSinceEpoch, entry.clerk, entry.voids, Data(hash), Data(chain),
+                entry.item.map(TextIdentity.key)]
     }
 
     /// Decodes a row selected with `columns`, starting at column `offset`. Every value is

@@ -6,8 +6,8 @@ struct SQLLedgerView: LedgerView {
     let db: Database
 
     func item(_ material: Material, _ item: String) throws -> ItemState? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(ItemRow.columns) FROM item WHERE material = ? AND item = ?"),
-                         arguments: [material.rawValue, item]).map(ItemRow.decode)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(ItemRow.columns) FROM item WHERE material = ? AND item_key = ?"),
+                         arguments: [material.rawValue, TextIdentity.key(item)]).map(ItemRow.decode)
     }
 
     func tally(_ material: Material) throws -> Tally {
@@ -34,9 +34,21 @@ struct SQLLedgerView: LedgerView {
     func effectiveEntries(_ material: Material, _ item: String) throws -> [Entry] {
         try Row.fetchAll(db, sql: """
             SELECT \(EntryRow.columns) FROM entry e
-            WHERE material = ? AND item = ? AND action <> 'void'
+            WHERE material = ? AND item_key = ? AND action <> 'void'
               AND NOT EXISTS (SELECT 1 FROM entry v WHERE v.voids = e.seq)
             ORDER BY seq
-            """, arguments: [material.rawValue, item]).map { try EntryRow.decode($0) }
+            """, arguments: [material.rawValue, TextIdentity.key(item)]).map { try EntryRow.decode($0) }
+    }
+
+    func latestStockDay(_ material: Material) throws -> CivilDate? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT MAX(day) FROM stock_day WHERE material = ?"),
+                            arguments: [material.rawValue]).flatMap(CivilDate.init)
+    }
+
+    func stockDeltas(_ material: Material, after date: CivilDate) throws -> [(day: CivilDate, delta: Int64)] {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT day, delta FROM stock_day WHERE material = ? AND day > ?"),
+                         arguments: [material.rawValue, date.description]).compactMap { row in
+            CivilDate(row[0] as String).map { ($0, row[1] as Int64) }
+        }
     }
 }

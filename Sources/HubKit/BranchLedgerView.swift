@@ -22,6 +22,10 @@ final class BranchLedgerView: LedgerView {
     private var touchedItems: Set<ItemKey> = []
     private var movements: [MonthKey: Movement] = [:]
     private var entries: [Int64: Entry] = [:]
+    /// Latest stock day per material, read once per batch (nil inside: none).
+    private var latestDays: [Material: CivilDate?] = [:]
+    /// Stock changes per day applied in this batch, not yet written.
+    private var pendingDays: [Material: [CivilDate: Int64]] = [:]
 
     init(db: Database, branch: String) throws {
         self.db = db
@@ -42,8 +46,8 @@ final class BranchLedgerView: LedgerView {
         let key = ItemKey(material, item)
         if let cached = items[key] { return cached }
         let state = try Row.fetchOne(db.cachedStatement(sql: """
-            SELECT \(HubItemRow.columns) FROM item WHERE branch = ? AND material = ? AND item = ?
-            """), arguments: [branch, material.rawValue, item]).map(HubItemRow.decode)
+            SELECT \(HubItemRow.columns) FROM item WHERE branch = ? AND material = ? AND item_key = ?
+            """), arguments: [branch, material.rawValue, key.item]).map(HubItemRow.decode)
         items.updateValue(state, forKey: key)
         return state
     }
@@ -70,10 +74,31 @@ final class BranchLedgerView: LedgerView {
     func effectiveEntries(_ material: Material, _ item: String) throws -> [Entry] {
         try Row.fetchAll(db.cachedStatement(sql: """
             SELECT \(HubEntryRow.columns) FROM entry e
-            WHERE branch = ? AND material = ? AND item = ? AND action <> 'void' AND violation IS NULL
+            WHERE branch = ? AND material = ? AND item_key = ? AND action <> 'void' AND violation IS NULL
               AND NOT EXISTS (SELECT 1 FROM entry v WHERE v.branch = e.branch AND v.voids = e.seq AND v.violation IS NULL)
             ORDER BY seq
-            """), arguments: [branch, material.rawValue, item]).map(HubEntryRow.decode)
+            """), arguments: [branch, material.rawValue, TextIdentity.key(item)]).map(HubEntryRow.decode)
+    }
+
+    func latestStockDay(_ material: Material) throws -> CivilDate? {
+        if let cached = latestDays[material] { return cached }
+        let day = try String.fetchOne(db.cachedStatement(sql: """
+            SELECT MAX(day) FROM stock_day WHERE branch = ? AND material = ?
+            """), arguments: [branch, material.rawValue]).flatMap(CivilDate.init)
+        latestDays.updateValue(day, forKey: material)
+        return day
+    }
+
+    func stockDeltas(_ material: Material, after date: CivilDate) throws -> [(day: CivilDate, delta: Int64)] {
+        var days = pendingDays[material] ?? [:]
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT day, delta FROM stock_day WHERE branch = ? AND material = ? AND day > ?
+            """), arguments: [branch, material.rawValue, date.description])
+        while let row = try rows.next() {
+            guard let day = CivilDate(row[0] as String) else { continue }
+            days[day, default: 0] += row[1] as Int64
+        }
+        return days.compactMap { $0.key > date ? ($0.key, $0.value) : nil }
     }
 
     /// The material and item of an entry the hub stored but flagged, if `seq` is one.
@@ -102,6 +127,11 @@ final class BranchLedgerView: LedgerView {
         }
         tallies[effect.material] = tally(effect.material) + effect.tallyDelta
         touchedTallies.insert(effect.material)
+        if let day = effect.stockDay {
+            let latest = try latestStockDay(effect.material)
+            if latest.map({ day > $0 }) ?? true { latestDays[effect.material] = .some(day) }
+            pendingDays[effect.material, default: [:]][day, default: 0] += effect.tallyDelta.onHand
+        }
 
         // A void reverses the voided entry's movement, in the voided entry's month.
         var origin = entry
@@ -126,16 +156,26 @@ final class BranchLedgerView: LedgerView {
         }
         for key in touchedItems {
             if let state = items[key] ?? nil {
+                // REPLACE also removes the row of the same identity typed another way.
                 try db.cachedStatement(sql: """
-                    INSERT OR REPLACE INTO item (branch, \(HubItemRow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT OR REPLACE INTO item (branch, \(HubItemRow.columns), item_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """).execute(arguments: [branch, state.material.rawValue, state.item, state.inService,
                                              state.standard, state.location, state.staff,
-                                             state.since.description, state.reason, state.lastSeq])
+                                             state.since.description, state.reason, state.lastSeq, key.item])
             } else {
-                try db.cachedStatement(sql: "DELETE FROM item WHERE branch = ? AND material = ? AND item = ?")
+                try db.cachedStatement(sql: "DELETE FROM item WHERE branch = ? AND material = ? AND item_key = ?")
                     .execute(arguments: [branch, key.material.rawValue, key.item])
             }
         }
+        for (material, days) in pendingDays {
+            for (day, delta) in days where delta != 0 {
+                try db.cachedStatement(sql: """
+                    INSERT INTO stock_day (branch, material, day, delta) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (branch, material, day) DO UPDATE SET delta = delta + excluded.delta
+                    """).execute(arguments: [branch, material.rawValue, day.description, delta])
+            }
+        }
+        pendingDays = [:]
         for (key, delta) in movements {
             try db.cachedStatement(sql: """
                 INSERT INTO movement (branch, material, month, inflow, outflow, adjusted, standard)

@@ -9,8 +9,8 @@ import TaizhangCore
 struct EntryInsert {
     static let sql = """
         INSERT INTO entry (branch, seq, material, action, item, quantity, occurred_on, recorded_at, voids,
-                           body, hash, violation, stored_at, chain)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+                           body, hash, violation, stored_at, chain, item_key)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
         """
 
     let db: Database
@@ -33,7 +33,10 @@ struct EntryInsert {
         check(sqlite3_bind_int64(handle, 2, entry.seq))
         check(bind(entry.material.rawValue, 3))
         check(bind(entry.action.rawValue, 4))
-        if let item = entry.item { check(bind(item, 5)) }
+        if let item = entry.item {
+            check(bind(item, 5))
+            check(bind(TextIdentity.key(item), 15))
+        }
         if let quantity = entry.quantity { check(sqlite3_bind_int64(handle, 6, quantity)) }
         check(bind(entry.occurredOn.description, 7))
         check(sqlite3_bind_int64(handle, 8, entry.recordedAt.millisecondsSinceEpoch))

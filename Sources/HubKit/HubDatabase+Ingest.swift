@@ -13,8 +13,9 @@ extension HubDatabase {
     /// `previousChain` is the agent's chain at the seq before the batch's first entry: when it
     /// differs from the hub's, nothing is stored, the branch is flagged and the batch refused
     /// (nil skips that check, for in-process callers). Every stored entry gets its chain.
+    /// `zone` is the bureau's, which decides the hub's today for the date rule.
     public func ingest(branch: String, entries: [Entry], bodies: [[UInt8]]? = nil, previousChain: [UInt8]? = nil,
-                       at time: Timestamp) throws -> HubReply {
+                       zone: BureauTimeZone = .default, at time: Timestamp) throws -> HubReply {
         try write { db in
             let found = try BranchProgress.fetch(branch, db)
             guard let progress = found, !progress.revoked else { return BranchProgress.notEnrolled(branch, found) }
@@ -24,6 +25,7 @@ extension HubDatabase {
                 return try Self.diverged(branch: branch, held: held, seq: first - 1, at: time, in: db)
             }
             let view = try BranchLedgerView(db: db, branch: branch)
+            let today = zone.date(at: time)
             var chain = progress.heldChain
             var refusal: HubReply?
             for (index, entry) in entries.enumerated() {
@@ -42,7 +44,7 @@ extension HubDatabase {
                 }
                 let hash = SHA256.hash(body)
                 chain = LedgerChain.next(chain, contentHash: hash)
-                try Self.store(entry, body: body, hash: hash, chain: chain, branch: branch, in: view, at: time)
+                try Self.store(entry, body: body, hash: hash, chain: chain, branch: branch, in: view, today: today, at: time)
                 held = entry.seq
             }
             try view.flush(at: time)
@@ -80,30 +82,27 @@ extension HubDatabase {
             """)
     }
 
-    /// Stores the next entry: checks it against the branch's ledger, applies its effect, or
-    /// stores it flagged and without effect if it breaks a rule.
+    /// Stores the next entry: checks it against the branch's ledger (docs/PROTOCOL.md, "Entry
+    /// rules": the date rule with the hub's skew, then the shared rules), applies its effect,
+    /// or stores it flagged and without effect if it breaks a rule.
     static func store(_ entry: Entry, body: [UInt8], hash: [UInt8], chain: [UInt8], branch: String,
-                      in view: BranchLedgerView, at time: Timestamp) throws {
+                      in view: BranchLedgerView, today: CivilDate, at time: Timestamp) throws {
         let db = view.db
         var effect: LedgerEffect?
         var violation: String?
         var settles: Int64?
-        if entry.action == .void, let target = entry.voids, let flagged = try view.flaggedEntry(seq: target) {
-            // Voiding an entry the hub flagged: it never counted, so nothing is undone; the
-            // branch has put it right, which settles the flag.
-            if flagged.material != entry.material || flagged.item != entry.item {
-                violation = "a void must name the same material and item as entry #\(target)"
-            } else if let by = try view.voidingSeq(of: target) {
-                violation = "entry #\(target) was already voided by entry #\(by)"
-            } else {
+        do {
+            try LedgerRules.checkArrivalDate(entry.occurredOn, hubToday: today)
+            if entry.action == .void, let target = entry.voids, let flagged = try view.flaggedEntry(seq: target) {
+                // Voiding an entry the hub flagged: it never counted, so nothing is undone; the
+                // branch has put it right, which settles the flag.
+                try LedgerRules.checkVoidOfFlagged(entry.draft, flagged: flagged, voidedBy: try view.voidingSeq(of: target))
                 settles = target
-            }
-        } else {
-            do {
+            } else {
                 effect = try LedgerRules.effect(of: entry.draft, seq: entry.seq, in: view)
-            } catch let refused as RuleViolation {
-                violation = refused.message
             }
+        } catch let refused as RuleViolation {
+            violation = refused.message
         }
         // The content hash is the SHA-256 of exactly the stored body (docs/PROTOCOL.md).
         try EntryInsert(db).execute(entry, branch: branch, body: body, hash: hash, chain: chain,

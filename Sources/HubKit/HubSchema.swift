@@ -108,6 +108,7 @@ enum HubSchema {
         migrator.registerMigration("v4-chain", migrate: HubSchema.chain)
         migrator.registerMigration("v5-report-settings", migrate: HubSchema.reportSettings)
         migrator.registerMigration("web-operators", migrate: HubSchema.operators)
+        migrator.registerMigration("v6-rules", migrate: HubSchema.rules)
         return migrator
     }
 }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import ArgumentParser
+import TaizhangCore
 import TaizhangText
 
 /// The shared start of both programs: settle the language before anything is printed, catch
@@ -15,18 +16,36 @@ public enum ProgramRunner {
     /// `keyOptions`: options whose value is a Z85 key, which may begin with "-".
     public static func main(_ root: ParsableCommand.Type, ownLanguageOption: Set<String> = [],
                             keyOptions: Set<String> = ["--hub-key", "--key"]) -> Never {
-        var arguments = joiningKeyValues(Array(CommandLine.arguments.dropFirst()), options: keyOptions)
+        let raw = rawArguments()
+        var arguments = joiningKeyValues(raw.map { $0 ?? "" }, options: keyOptions)
         // Settled before any command's configuration (and so its help text) is first read.
         let words = arguments.prefix { !$0.hasPrefix("-") }
         let keepsLang = words.last.map { ownLanguageOption.contains($0) } ?? false
         if case .failure(let typed) = settleLanguage(&arguments, keep: keepsLang) {
             fail(root, Message.badLanguage(typed), usageOf: nil)
         }
+        if let bad = raw.firstIndex(where: { $0 == nil }) {
+            fail(root, Message.errArgumentNotUTF8(bad + 1), usageOf: nil)
+        }
         if let problem = subcommandProblem(root, arguments) { fail(root, problem, usageOf: nil) }
         let commandName = commandPath(root, arguments).map { $0._commandName }.joined(separator: " ")
         let failure = parseAndRun(root, arguments)
         guard let failure else { exit(0) }
         finish(root, failure, commandName: commandName, hasOwnLang: keepsLang, arguments: arguments)
+    }
+
+    /// The process's arguments (without the program's name) read from the raw argv, in NFC;
+    /// nil for one that is not valid UTF-8 — `CommandLine.arguments` would have repaired it
+    /// with U+FFFD, and a ledger must never store that.
+    static func rawArguments() -> [String?] {
+        let count = Int(CommandLine.argc)
+        guard count > 1 else { return [] }
+        return (1..<count).map { index in
+            guard let pointer = CommandLine.unsafeArgv[index] else { return nil }
+            let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self),
+                                            count: strlen(pointer))
+            return TextIdentity.decodeUTF8(bytes).map(TextIdentity.stored)
+        }
     }
 
     /// `--key VALUE` as `--key=VALUE`: the parser takes a separate value beginning with "-="

@@ -38,3 +38,19 @@ extension Entry {
                    details: details, occurredOn: occurredOn, clerk: clerk, voids: voids)
     }
 }
+
+extension EntryDraft {
+    /// The draft with its text as the ledger stores it: NFC (docs/PROTOCOL.md, "Entry rules").
+    /// The item keeps what was typed, in NFC; its identity is `TextIdentity.key`.
+    public var storedForm: EntryDraft {
+        var draft = self
+        draft.item = item.map(TextIdentity.stored)
+        draft.clerk = TextIdentity.stored(clerk)
+        draft.details.location = details.location.map(TextIdentity.stored)
+        draft.details.staff = details.staff.map(TextIdentity.stored)
+        draft.details.channel = details.channel.map(TextIdentity.stored)
+        draft.details.reason = details.reason.map(TextIdentity.stored)
+        draft.details.batch = details.batch.map(TextIdentity.stored)
+        return draft
+    }
+}

@@ -7,13 +7,16 @@ public struct LedgerFold: LedgerView, Sendable {
     private var voidedBy: [Int64: Int64] = [:]
     public private(set) var lastSeq: Int64 = 0
 
-    /// Identifies one board, sign or badge.
+    private var stockDays: [Material: StockDays] = [:]
+
+    /// Identifies one board, sign or badge: the material and the item's identity
+    /// (`TextIdentity.key`), whatever form it was typed in.
     public struct ItemKey: Hashable, Sendable {
         public let material: Material
         public let item: String
         public init(_ material: Material, _ item: String) {
             self.material = material
-            self.item = item
+            self.item = TextIdentity.key(item)
         }
     }
 
@@ -43,6 +46,7 @@ public struct LedgerFold: LedgerView, Sendable {
         case nil: break
         }
         inventory[effect.material] = inventory[effect.material] + effect.tallyDelta
+        if let day = effect.stockDay { stockDays[effect.material, default: StockDays()].add(effect.tallyDelta.onHand, on: day) }
     }
 
     // MARK: LedgerView
@@ -53,8 +57,15 @@ public struct LedgerFold: LedgerView, Sendable {
     public func voidingSeq(of seq: Int64) -> Int64? { voidedBy[seq] }
 
     public func effectiveEntries(_ material: Material, _ item: String) -> [Entry] {
-        entries.values
-            .filter { $0.material == material && $0.item == item && $0.action != .void && voidedBy[$0.seq] == nil }
+        let key = ItemKey(material, item)
+        return entries.values
+            .filter { $0.material == material && $0.item.map { ItemKey(material, $0) } == key && $0.action != .void && voidedBy[$0.seq] == nil }
             .sorted { $0.seq < $1.seq }
+    }
+
+    public func latestStockDay(_ material: Material) -> CivilDate? { stockDays[material]?.latest }
+
+    public func stockDeltas(_ material: Material, after date: CivilDate) -> [(day: CivilDate, delta: Int64)] {
+        stockDays[material]?.deltas(after: date) ?? []
     }
 }

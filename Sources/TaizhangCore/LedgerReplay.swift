@@ -19,6 +19,7 @@ public struct LedgerReplay: LedgerView, Sendable {
     private var entries: [Int64: Entry] = [:]
     private var voidedBy: [Int64: Int64] = [:]
     private var itemEntries: [ItemKey: [Int64]] = [:]
+    private var stockDays: [Material: StockDays] = [:]
 
     public init() {}
 
@@ -39,6 +40,7 @@ public struct LedgerReplay: LedgerView, Sendable {
         case nil: break
         }
         tallies[effect.material] = tally(effect.material) + effect.tallyDelta
+        if let day = effect.stockDay { stockDays[effect.material, default: StockDays()].add(effect.tallyDelta.onHand, on: day) }
         entries[entry.seq] = entry
         return Step(material: effect.material, month: origin.occurredOn.yearMonth,
                     movement: Movement(effect: effect, action: origin.action))
@@ -53,5 +55,11 @@ public struct LedgerReplay: LedgerView, Sendable {
 
     public func effectiveEntries(_ material: Material, _ item: String) -> [Entry] {
         (itemEntries[ItemKey(material, item)] ?? []).filter { voidedBy[$0] == nil }.compactMap { entries[$0] }
+    }
+
+    public func latestStockDay(_ material: Material) -> CivilDate? { stockDays[material]?.latest }
+
+    public func stockDeltas(_ material: Material, after date: CivilDate) -> [(day: CivilDate, delta: Int64)] {
+        stockDays[material]?.deltas(after: date) ?? []
     }
 }

@@ -3,7 +3,7 @@ extension LedgerRules {
     static func unitEffect(of draft: EntryDraft, seq: Int64, in view: some LedgerView) throws -> LedgerEffect {
         let material = draft.material
         let item = draft.item!
-        let current = try view.item(material, item)
+        let current = try view.item(material, TextIdentity.key(item))
         let next = try nextState(after: current, applying: draft, seq: seq)
         return LedgerEffect(itemChange: .set(next), material: material,
                             tallyDelta: Tally(of: next) + -Tally(of: current))

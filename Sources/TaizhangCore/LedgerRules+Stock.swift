@@ -8,15 +8,40 @@ extension LedgerRules {
         case .adjust: try require(draft.details.reason, .needAdjustReason, "a reason for the adjustment (--reason)")
         default: break
         }
-        let onHand = try view.tally(material).onHand
-        if onHand + delta.onHand < 0 {
+        if let shortfall = try shortfall(material, change: delta.onHand, on: draft.occurredOn, in: view) {
             let what = "\(material.englishName)s"
-            if draft.action == .distribute {
-                throw RuleViolation(.inconsistent, .notEnoughOnHand, ["\(onHand)", material.rawValue, "\(draft.quantity!)"], "only \(onHand) \(what) are on hand, fewer than \(draft.quantity!); record what arrived first with 'taizhang-agent \(material.rawValue) receive'")
+            let quantity = draft.quantity!
+            if shortfall.day == draft.occurredOn {
+                if draft.action == .distribute {
+                    throw RuleViolation(.inconsistent, .notEnoughOnHand, ["\(shortfall.onHand)", material.rawValue, "\(quantity)", "\(shortfall.day)"], "only \(shortfall.onHand) \(what) were on hand on \(shortfall.day), fewer than \(quantity); record what arrived first with 'taizhang-agent \(material.rawValue) receive'")
+                }
+                throw RuleViolation(.inconsistent, .adjustBelowZero, ["\(shortfall.onHand)", material.rawValue, "\(quantity)", "\(shortfall.day)"], "only \(shortfall.onHand) \(what) were on hand on \(shortfall.day); an adjustment of \(quantity) would leave fewer than none")
             }
-            throw RuleViolation(.inconsistent, .adjustBelowZero, ["\(onHand)", material.rawValue, "\(draft.quantity!)"], "only \(onHand) \(what) are on hand; an adjustment of \(draft.quantity!) would leave fewer than none")
+            throw RuleViolation(.inconsistent, .laterDayBelowZero, ["\(draft.occurredOn)", material.rawValue, "\(shortfall.day)", "\(shortfall.onHand + delta.onHand)"], "this entry, dated \(draft.occurredOn), would leave \(shortfall.onHand + delta.onHand) \(what) on hand on \(shortfall.day), when later entries had already used the stock; date it after them or record what arrived first")
         }
-        return LedgerEffect(material: material, tallyDelta: delta)
+        return LedgerEffect(material: material, tallyDelta: delta, stockDay: draft.occurredOn)
+    }
+
+    /// Where a change of `change` to the stock on hand on `day` would first leave fewer than
+    /// none, on that day or any later one: the day and the stock on hand there before the
+    /// change; nil if it never would. The common case — an entry dated on or after every
+    /// other — reads only the current tally.
+    public static func shortfall(_ material: Material, change: Int64, on day: CivilDate,
+                                 in view: some LedgerView) throws -> (day: CivilDate, onHand: Int64)? {
+        guard change < 0 else { return nil }
+        let current = try view.tally(material).onHand
+        guard let latest = try view.latestStockDay(material), latest > day else {
+            return current + change < 0 ? (day, current) : nil
+        }
+        // Stock on hand at the end of day t is the current stock less every change after t.
+        let later = try view.stockDeltas(material, after: day).sorted { $0.day < $1.day }
+        var after = later.reduce(0) { $0 + $1.delta }
+        if current - after + change < 0 { return (day, current - after) }
+        for step in later {
+            after -= step.delta
+            if current - after + change < 0 { return (step.day, current - after) }
+        }
+        return nil
     }
 
     static func stockDelta(material: Material, action: Action, quantity: Int64) -> Tally {

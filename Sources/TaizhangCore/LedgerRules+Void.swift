@@ -11,19 +11,37 @@ extension LedgerRules {
         if let by = try view.voidingSeq(of: targetSeq) {
             throw RuleViolation(.inconsistent, .alreadyVoided, ["\(targetSeq)", "\(by)"], "entry #\(targetSeq) was already voided by entry #\(by)")
         }
-        guard draft.material == target.material, draft.item == target.item else {
-            throw RuleViolation(.malformed, .voidMismatch, ["\(targetSeq)"], "a void must name the same material and item as entry #\(targetSeq)")
-        }
+        try checkVoidNames(draft, material: target.material, item: target.item, targetSeq: targetSeq)
         switch target.material.kind {
         case .stock:
             let delta = -stockDelta(material: target.material, action: target.action, quantity: target.quantity ?? 0)
-            let onHand = try view.tally(target.material).onHand
-            guard onHand + delta.onHand >= 0 else {
-                throw RuleViolation(.inconsistent, .voidLeavesNegative, ["\(targetSeq)", "\(onHand + delta.onHand)", target.material.rawValue], "voiding entry #\(targetSeq) would leave \(onHand + delta.onHand) \(target.material.englishName)s on hand; record a stocktake adjustment instead")
+            if let shortfall = try shortfall(target.material, change: delta.onHand, on: target.occurredOn, in: view) {
+                let left = shortfall.onHand + delta.onHand
+                throw RuleViolation(.inconsistent, .voidLeavesNegative, ["\(targetSeq)", "\(left)", target.material.rawValue, "\(shortfall.day)"], "voiding entry #\(targetSeq) would leave \(left) \(target.material.englishName)s on hand on \(shortfall.day); record a stocktake adjustment instead")
             }
-            return LedgerEffect(material: target.material, tallyDelta: delta)
+            return LedgerEffect(material: target.material, tallyDelta: delta, stockDay: target.occurredOn)
         case .unit:
             return try unitVoidEffect(of: target, in: view)
+        }
+    }
+
+    /// A void names the material and item of the entry it cancels (the item by identity).
+    static func checkVoidNames(_ draft: EntryDraft, material: Material, item: String?, targetSeq: Int64) throws {
+        guard draft.material == material, draft.item.map(TextIdentity.key) == item.map(TextIdentity.key) else {
+            throw RuleViolation(.malformed, .voidMismatch, ["\(targetSeq)"], "a void must name the same material and item as entry #\(targetSeq)")
+        }
+    }
+
+    /// The hub's case: a void of an entry it stored but flagged (`flagged` is that entry's
+    /// material and item; `voidedBy` the entry that already voids it, if any). That entry
+    /// never counted, so nothing is undone: a valid void has no effect and settles the flag.
+    public static func checkVoidOfFlagged(_ draft: EntryDraft, flagged: (material: Material, item: String?),
+                                          voidedBy: Int64?) throws {
+        let targetSeq = draft.voids ?? 0
+        try checkShape(draft)
+        try checkVoidNames(draft, material: flagged.material, item: flagged.item, targetSeq: targetSeq)
+        if let voidedBy {
+            throw RuleViolation(.inconsistent, .alreadyVoided, ["\(targetSeq)", "\(voidedBy)"], "entry #\(targetSeq) was already voided by entry #\(voidedBy)")
         }
     }
 
@@ -31,17 +49,17 @@ extension LedgerRules {
     /// only its latest entry can be undone, so later history never rests on a removed step.
     static func unitVoidEffect(of target: Entry, in view: some LedgerView) throws -> LedgerEffect {
         let material = target.material
-        let item = target.item!
-        let current = try view.item(material, item)
+        let key = TextIdentity.key(target.item!)
+        let current = try view.item(material, key)
         guard let current, current.lastSeq == target.seq else {
             let latest = current.map { "#\($0.lastSeq)" } ?? "a later entry"
-            throw RuleViolation(.inconsistent, .voidNotLatest, ["\(target.seq)", material.rawValue, item, current.map { "\($0.lastSeq)" } ?? "?"], "entry #\(target.seq) is not the latest for \(material.englishName) \(item); void \(latest) first")
+            throw RuleViolation(.inconsistent, .voidNotLatest, ["\(target.seq)", material.rawValue, target.item!, current.map { "\($0.lastSeq)" } ?? "?"], "entry #\(target.seq) is not the latest for \(material.englishName) \(target.item!); void \(latest) first")
         }
         var previous: ItemState?
-        for entry in try view.effectiveEntries(material, item) where entry.seq < target.seq {
+        for entry in try view.effectiveEntries(material, key) where entry.seq < target.seq {
             previous = try nextState(after: previous, applying: entry.draft, seq: entry.seq)
         }
-        let change: LedgerEffect.ItemChange = previous.map { .set($0) } ?? .remove(material: material, item: item)
+        let change: LedgerEffect.ItemChange = previous.map { .set($0) } ?? .remove(material: material, item: current.item)
         return LedgerEffect(itemChange: change, material: material,
                             tallyDelta: Tally(of: previous) + -Tally(of: current))
     }

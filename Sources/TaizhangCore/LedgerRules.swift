@@ -16,6 +16,10 @@ public enum LedgerRules {
         }
     }
 
+    /// How many days past its own today the hub accepts an entry's date: an office's clock
+    /// may run a little ahead (docs/PROTOCOL.md, "Entry rules").
+    public static let hubClockSkewDays = 1
+
     /// Refuses dates before 2000 or after `today`; the agent checks this before recording.
     public static func checkDate(_ date: CivilDate, today: CivilDate) throws {
         guard date >= CivilDate.earliest else {
@@ -23,6 +27,14 @@ public enum LedgerRules {
         }
         guard date <= today else {
             throw RuleViolation(.malformed, .dateInFuture, ["\(date)", "\(today)"], "the date \(date) is in the future (today is \(today)); record it on the day it happens")
+        }
+    }
+
+    /// The hub's date rule: not after its today (in the bureau's zone) plus the allowed skew.
+    public static func checkArrivalDate(_ date: CivilDate, hubToday: CivilDate) throws {
+        let limit = CivilDate(daysSinceEpoch: hubToday.daysSinceEpoch + hubClockSkewDays)
+        guard date <= limit else {
+            throw RuleViolation(.malformed, .dateBeyondSkew, ["\(date)", "\(hubToday)"], "the date \(date) is after the hub's today (\(hubToday)) by more than \(hubClockSkewDays) day; the office's clock or the date typed is wrong")
         }
     }
 
@@ -47,6 +59,7 @@ public enum LedgerRules {
                 throw RuleViolation(.malformed, .voidNeedsSeq, [], "a void needs the number of the entry it cancels (--seq N, from 'taizhang-agent log')")
             }
             try require(draft.details.reason, .needVoidReason, "a reason for the void (--reason)")
+            try EntryFields.check(draft)
             return
         }
         guard draft.voids == nil else {
@@ -70,6 +83,7 @@ public enum LedgerRules {
             }
             try checkQuantity(quantity, signed: draft.action == .adjust)
         }
+        try EntryFields.check(draft)
     }
 
     static func checkItem(_ item: String, _ material: Material) throws {
@@ -80,6 +94,9 @@ public enum LedgerRules {
         guard !item.unicodeScalars.contains(where: \.isControl),
               item.trimmingSpaces == item else {
             throw RuleViolation(.malformed, .itemControl, [material.rawValue, item.escapedControls], "the \(material.englishName) \(noun) '\(item.escapedControls)' contains control characters or surrounding spaces; type it plainly")
+        }
+        guard TextIdentity.isStored(item), !item.unicodeScalars.contains("\u{FFFD}") else {
+            throw RuleViolation(.malformed, .notNFC, [noun], "the \(noun) is not in Unicode NFC or contains U+FFFD; send text in NFC, decoded from valid UTF-8")
         }
     }
 
@@ -99,6 +116,9 @@ public enum LedgerRules {
         }
         guard !text.unicodeScalars.contains(where: \.isControl) else {
             throw RuleViolation(.malformed, .textControl, [what], "the \(what) contains control characters; type it on one line")
+        }
+        guard TextIdentity.isStored(text), !text.unicodeScalars.contains("\u{FFFD}") else {
+            throw RuleViolation(.malformed, .notNFC, [what], "the \(what) is not in Unicode NFC or contains U+FFFD; send text in NFC, decoded from valid UTF-8")
         }
     }
 

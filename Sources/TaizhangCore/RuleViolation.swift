@@ -22,6 +22,8 @@ public struct RuleViolation: Error, Sendable, Hashable, CustomStringConvertible 
         case notEnoughOnHand, adjustBelowZero
         case noSuchEntry, voidOfVoid, alreadyVoided, voidMismatch, voidLeavesNegative, voidNotLatest
         case badBranchID
+        // rules branch
+        case dateBeyondSkew, laterDayBelowZero, notNFC, fieldNotAllowed
     }
 
     public let kind: Kind

@@ -68,13 +68,13 @@ extension Catalogue {
         .ruleAlreadyOut: "{m0} {1} 已于 {2} {d0}，无需再登记",
         .ruleOutBeforeIn: "{m0} {1} 于 {2} {i0}；不能登记更早日期（{3}）的{d0}",
         .ruleBadgeReason: "收回胸卡的原因只能是丢失、交回或离职；请写 --reason 丢失、交回或离职（lost, returned or departed）",
-        .ruleNotEnoughOnHand: "{p1}库存只有 {0}，不足 {2}；请先用 'taizhang-agent {1} receive' 登记到货",
-        .ruleAdjustBelowZero: "{p1}库存只有 {0}；调整 {2} 后会少于零",
+        .ruleNotEnoughOnHand: "{3} 当天{p1}库存只有 {0}，不足 {2}；请先用 'taizhang-agent {1} receive' 登记到货",
+        .ruleAdjustBelowZero: "{3} 当天{p1}库存只有 {0}；调整 {2} 后会少于零",
         .ruleNoSuchEntry: "台账里没有第 {0} 条；'taizhang-agent log' 可列出全部记录",
         .ruleVoidOfVoid: "第 {0} 条本身就是作废记录；请改为重新登记被作废的那条",
         .ruleAlreadyVoided: "第 {0} 条已被第 {1} 条作废",
         .ruleVoidMismatch: "作废记录的物料和编号必须与第 {0} 条相同",
-        .ruleVoidLeavesNegative: "作废第 {0} 条后{p2}库存会变成 {1}；请改为登记盘点调整",
+        .ruleVoidLeavesNegative: "作废第 {0} 条后{p2}在 {3} 的库存会变成 {1}；请改为登记盘点调整",
         .ruleVoidNotLatest: "第 {0} 条不是{m1} {2} 的最新记录；请先作废第 {3} 条",
         .ruleBadBranchID: "单位代号“{0}”应为 1 到 32 个小写字母、数字或连字符，并以字母或数字开头（如 sanchang）",
         .errVerifyFailed: "{1} 的台账 {0} 在第 {2} 条检查不通过（{3}），未作改动——请从备份恢复台账，并联系区局管理员（区局的副本完好）",
@@ -95,5 +95,11 @@ extension Catalogue {
         .errIncompleteSpan: "多个月需要同时给出 --from YYYY-MM 和 --to YYYY-MM",
         .errReversedSpan: "--from {0} 晚于 --to {1}；请先写较早的月份",
         .errSpanTooLong: "--from … --to 跨了 {0} 个月；一次最多导出 240 个月（二十年）",
+        // rules branch: one set of rules, one identity for text
+        .errArgumentNotUTF8: "第 {0} 个参数不是有效的 UTF-8（终端使用了其他编码，例如 GBK）；请把终端切换为 UTF-8 后重新输入——什么也没有登记",
+        .ruleDateBeyondSkew: "日期 {0} 比中心的今天（{1}）晚了一天以上；分局的时钟或输入的日期有误",
+        .ruleLaterDayBelowZero: "这条登记的日期是 {0}，会使{p1}在 {2} 的库存变成 {3}（之后的登记已用掉了库存）；请把日期改到它们之后，或先登记到货",
+        .ruleNotNFC: "{0}不是 Unicode NFC 形式或含有 U+FFFD；请发送 NFC 文本，并按有效的 UTF-8 解码",
+        .ruleFieldNotAllowed: "{1} {2} 登记不接受字段 '{0}'",
     ]
 }

@@ -68,13 +68,13 @@ extension Catalogue {
         .ruleAlreadyOut: "{m0} {1} is already {d0} (since {2}); nothing to do",
         .ruleOutBeforeIn: "{m0} {1} was {i0} on {2}; it cannot be {d0} on an earlier date ({3})",
         .ruleBadgeReason: "a badge is revoked because it was lost, returned or the holder departed; give --reason lost, returned or departed",
-        .ruleNotEnoughOnHand: "only {0} {p1} are on hand, fewer than {2}; record what arrived first with 'taizhang-agent {1} receive'",
-        .ruleAdjustBelowZero: "only {0} {p1} are on hand; an adjustment of {2} would leave fewer than none",
+        .ruleNotEnoughOnHand: "only {0} {p1} were on hand on {3}, fewer than {2}; record what arrived first with 'taizhang-agent {1} receive'",
+        .ruleAdjustBelowZero: "only {0} {p1} were on hand on {3}; an adjustment of {2} would leave fewer than none",
         .ruleNoSuchEntry: "there is no entry #{0} in this ledger; 'taizhang-agent log' lists the entries",
         .ruleVoidOfVoid: "entry #{0} is itself a void; record the cancelled entry again instead",
         .ruleAlreadyVoided: "entry #{0} was already voided by entry #{1}",
         .ruleVoidMismatch: "a void must name the same material and item as entry #{0}",
-        .ruleVoidLeavesNegative: "voiding entry #{0} would leave {1} {p2} on hand; record a stocktake adjustment instead",
+        .ruleVoidLeavesNegative: "voiding entry #{0} would leave {1} {p2} on hand on {3}; record a stocktake adjustment instead",
         .ruleVoidNotLatest: "entry #{0} is not the latest for {m1} {2}; void #{3} first",
         .ruleBadBranchID: "the branch ID '{0}' must be 1 to 32 lowercase letters, digits or hyphens, starting with a letter or digit (e.g. sanchang)",
         .errVerifyFailed: "the ledger {0} of branch {1} fails verification at entry #{2} ({3}); nothing was changed — restore the ledger from a backup and ask the hub operator, whose copy is intact",
@@ -95,5 +95,11 @@ extension Catalogue {
         .errIncompleteSpan: "a span of months needs both --from YYYY-MM and --to YYYY-MM",
         .errReversedSpan: "--from {0} is after --to {1}; give the earlier month first",
         .errSpanTooLong: "--from … --to spans {0} months; export at most 240 (twenty years) at once",
+        // rules branch: one set of rules, one identity for text
+        .errArgumentNotUTF8: "argument {0} is not valid UTF-8 (the terminal sends another encoding, such as GBK); switch the terminal to UTF-8 and type it again — nothing was recorded",
+        .ruleDateBeyondSkew: "the date {0} is more than one day after the hub's today ({1}); the office's clock or the date typed is wrong",
+        .ruleLaterDayBelowZero: "this entry, dated {0}, would leave {3} {p1} on hand on {2}, after later entries had used the stock; date it after them, or record what arrived first",
+        .ruleNotNFC: "the {0} is not in Unicode NFC or contains U+FFFD; send text in NFC, decoded from valid UTF-8",
+        .ruleFieldNotAllowed: "a {1} {2} entry does not take the field '{0}'",
     ]
 }

@@ -430,4 +430,10 @@ public enum Message: String, CaseIterable, Sendable {
     case noBureauInTitle
     case lineToSign
     case optBranchesMonth
+    // rules branch: one set of rules, one identity for text
+    case errArgumentNotUTF8
+    case ruleDateBeyondSkew = "rule_dateBeyondSkew"
+    case ruleLaterDayBelowZero = "rule_laterDayBelowZero"
+    case ruleNotNFC = "rule_notNFC"
+    case ruleFieldNotAllowed = "rule_fieldNotAllowed"
 }

@@ -92,7 +92,7 @@ final class AgentDatabaseTests: XCTestCase {
                 if let entry = fold.entry(seq: target) { draft.material = entry.material; draft.item = entry.item }
             case 1, 2:
                 draft = material.kind == .unit
-                    ? T.draft(material, material.inAction, item: tag, EntryDetails(location: "l", staff: "s", standard: next() % 2 == 0))
+                    ? EntryFields.keepingAllowed(T.draft(material, material.inAction, item: tag, EntryDetails(location: "l", staff: "s", standard: next() % 2 == 0)))
                     : T.draft(material, .receive, quantity: Int64(next() % 100) + 1)
             default:
                 draft = material.kind == .unit

@@ -10,6 +10,8 @@ final class TemporaryHub {
     let directory: String
     let database: HubDatabase
     static let t0 = Timestamp(millisecondsSinceEpoch: 1_220_000_000_000)
+    /// 2014-05-13: after every date the random scripts reach.
+    static let afterTheScripts = Timestamp(millisecondsSinceEpoch: 1_400_000_000_000)
 
     init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("taizhang-hub-\(UUID().uuidString)").path

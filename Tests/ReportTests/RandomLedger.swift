@@ -30,7 +30,7 @@ struct RandomLedger {
                 draft.item = material.kind == .unit ? tag : nil
                 draft.quantity = material.kind == .stock ? quantity : nil
                 draft.details = EntryDetails(location: "大厅", staff: "李强", batch: "B", standard: random.below(3) != 0)
-                if material != .board { draft.details.standard = nil }
+                draft = EntryFields.keepingAllowed(draft)
             case 4, 5:
                 draft.action = material.outAction
                 draft.item = material.kind == .unit ? tag : nil

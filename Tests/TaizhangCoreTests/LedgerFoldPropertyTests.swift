@@ -52,8 +52,8 @@ enum RandomDrafts {
             return script.draft(entry?.material ?? material, .void, item: entry?.item, EntryDetails(reason: "oops"), voids: target)
         case 1, 2:
             return material.kind == .unit
-                ? script.draft(material, material.inAction, item: tag,
-                               EntryDetails(location: "hall", staff: "王芳", standard: g.next() % 3 != 0))
+                ? EntryFields.keepingAllowed(script.draft(material, material.inAction, item: tag,
+                               EntryDetails(location: "hall", staff: "王芳", standard: g.next() % 3 != 0)))
                 : script.draft(material, .receive, quantity: quantity)
         case 3, 4:
             return material.kind == .unit
