@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Checks of docs/PROTOCOL.md's "Entry rules" against a real hub, with independent_agent.py:
+the date rule with one day of skew, stock and items judged on the entry's date, the
+identity of tags, the allowed fields. Each rule break is acknowledged, flagged, and left out
+of the totals. Usage: rules_checks.py [--bin DIR] [-v]; exit 0 only if all pass."""
+import argparse
+import datetime
+import os
+import shutil
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import run_checks as rc  # noqa: E402
+
+
+def shanghai_today():
+    return (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=8)).date()
+
+
+def deliver(b):
+    s, w = b.session()
+    if not w or w.get("type") != "WELCOME":
+        return None
+    replies = s.sync()
+    return replies[-1] if replies else None
+
+
+def rules(hub):
+    b = rc.Branch(hub, "entryrules")
+    today = shanghai_today()
+    tomorrow = today + datetime.timedelta(days=1)
+    later = today + datetime.timedelta(days=2)
+    plan = [
+        # seq, expected valid?, what the document says
+        (True, "board install without standard: conforming", dict(material="board", action="install", item="GS-01", location="大厅", on=(2008, 3, 1))),
+        (False, "full-width twin of a board in service", dict(material="board", action="install", item="ＧＳ－０１", location="二楼", on=(2008, 3, 2))),
+        (False, "lower-case twin of a board in service", dict(material="board", action="install", item="gs-01", location="二楼", on=(2008, 3, 2))),
+        (True, "receive 100 on 2008-04-01", dict(material="card", action="receive", quantity=100, on=(2008, 4, 1))),
+        (False, "distribute 30 backdated to 2008-03-15, before the receipt", dict(material="card", action="distribute", quantity=30, channel="窗口", on=(2008, 3, 15))),
+        (True, "distribute 90 on 2008-04-10", dict(material="card", action="distribute", quantity=90, channel="窗口", on=(2008, 4, 10))),
+        (False, "distribute 20 on 2008-04-05, starving 2008-04-10", dict(material="card", action="distribute", quantity=20, channel="集市", on=(2008, 4, 5))),
+        (False, "a field the action does not take (batch on a distribute)", dict(material="card", action="distribute", quantity=1, channel="c", batch="b", on=(2008, 4, 10))),
+        (False, "text not in NFC", dict(material="sign", action="install", item="QX-01", location="Cafe\u0301", on=(2008, 4, 10))),
+        (True, "dated tomorrow (the hub's one day of skew)", dict(material="guide", action="receive", quantity=7, on=(tomorrow.year, tomorrow.month, tomorrow.day))),
+        (False, "dated the day after tomorrow", dict(material="guide", action="receive", quantity=11, on=(later.year, later.month, later.day))),
+        (False, "dated 9999-12-31", dict(material="guide", action="receive", quantity=1000, on=(9999, 12, 31))),
+    ]
+    for _, _, spec in plan:
+        spec = dict(spec)
+        on = spec.pop("on")
+        b.add(spec.pop("material"), spec.pop("action"), on=on, **spec)
+    last = deliver(b)
+    rc.check("R1 every entry acknowledged (rule breaks never stick the branch)",
+             bool(last) and last.get("type") == "ACK" and last.get("heldSeq") == len(plan), str(last))
+    flagged = rc.flagged_seqs(hub.flags("entryrules"))
+    for seq, (valid, label, _) in enumerate(plan, start=1):
+        rc.check("R%d %s: %s" % (seq + 1, label, "counted" if valid else "flagged"),
+                 (seq not in flagged) == valid, "flagged seqs %s" % sorted(flagged))
+    totals = hub.totals("entryrules") or {}
+    rc.check("R14 totals: one board, standard", rc.inv_get(totals, "board.inService") == 1 and rc.inv_get(totals, "board.standard") == 1, str(totals.get("board")))
+    rc.check("R15 totals: cards 100 in, 90 out", rc.inv_get(totals, "card.received") == 100 and rc.inv_get(totals, "card.distributed") == 90, str(totals.get("card")))
+    rc.check("R16 totals: only tomorrow's guides (not the far-future ones)", rc.inv_get(totals, "guide.received") == 7, str(totals.get("guide")))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=rc.BIN)
+    ap.add_argument("-v", action="store_true")
+    a = ap.parse_args()
+    rc.BIN, rc.VERBOSE = a.bin, a.v
+    hub = rc.Hub()
+    try:
+        hub.init()
+        hub.serve()
+        try:
+            rules(hub)
+        except Exception as ex:
+            rc.check("rules (ran to the end)", False, "%s: %s" % (type(ex).__name__, ex))
+    finally:
+        hub.stop()
+        shutil.rmtree(hub.data, ignore_errors=True)
+    failed = [name for name, ok, _ in rc.RESULTS if not ok]
+    print("\n%d checks: %d passed, %d failed" % (len(rc.RESULTS), len(rc.RESULTS) - len(failed), len(failed)))
+    sys.exit(0 if not failed else 1)
+
+
+if __name__ == "__main__":
+    main()
