@@ -20,7 +20,7 @@ final class LanguageTests: XCTestCase {
         (["badge", "issue", "--number", "0001", "--staff", "李雷"], "已发给王芳", "already in service issued to 王芳"),
         (["badge", "revoke", "--number", "0001", "--reason", "stolen"], "丢失、交回或离职", "lost, returned or departed"),
         (["sign", "retire", "--tag", "QX-1", "--reason", "x"], "没有人员去向牌 QX-1", "no whereabouts sign QX-1"),
-        (["card", "distribute", "--quantity", "41", "--channel", "x"], "库存只有 40", "only 40 service cards are on hand"),
+        (["card", "distribute", "--quantity", "41", "--channel", "x"], "库存只有 40", "only 40 service cards were on hand on"),
         (["guide", "distribute", "--quantity", "1", "--channel", "x"], "办事指南库存只有 0", "only 0 service guides"),
         (["card", "adjust", "--quantity", "-41", "--reason", "x"], "少于零", "fewer than none"),
         (["card", "receive", "--quantity", "0"], "1 到 1000000000", "from 1 to 1000000000"),

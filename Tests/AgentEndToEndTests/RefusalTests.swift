@@ -40,7 +40,7 @@ final class RefusalTests: XCTestCase {
         try assertRefused(cli, ["badge", "issue", "--number", "0001", "--staff", "李雷"], "already in service issued to 王芳")
         try assertRefused(cli, ["badge", "revoke", "--number", "0001", "--reason", "stolen"], "lost, returned or departed")
         try assertRefused(cli, ["sign", "retire", "--tag", "QX-1", "--reason", "x"], "no whereabouts sign QX-1")
-        try assertRefused(cli, ["card", "distribute", "--quantity", "41", "--channel", "x"], "only 40 service cards are on hand")
+        try assertRefused(cli, ["card", "distribute", "--quantity", "41", "--channel", "x"], "only 40 service cards were on hand on")
         try assertRefused(cli, ["guide", "distribute", "--quantity", "1", "--channel", "x"], "only 0 service guides")
         try assertRefused(cli, ["card", "adjust", "--quantity", "-41", "--reason", "x"], "fewer than none")
     }

@@ -64,8 +64,9 @@ final class HubCrashTests: XCTestCase {
         var tag = 0
         while recorded < entries {
             var drafts: [EntryDraft] = []
-            for _ in 0..<min(5000, entries - recorded) {
-                let date = CivilDate(daysSinceEpoch: CivilDate("2008-01-01")!.daysSinceEpoch + Int(next() % 365))
+            for index in 0..<min(5000, entries - recorded) {
+                // Dated in order over the year: stock is judged on each entry's date.
+                let date = CivilDate(daysSinceEpoch: CivilDate("2008-01-01")!.daysSinceEpoch + (recorded + index) * 365 / max(1, entries))
                 if next() % 50 == 0 {
                     tag += 1
                     drafts.append(EntryDraft(material: .board, action: .install, item: "T\(tag)",
