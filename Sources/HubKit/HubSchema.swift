@@ -108,6 +108,9 @@ enum HubSchema {
         migrator.registerMigration("v4-chain", migrate: HubSchema.chain)
         migrator.registerMigration("v5-report-settings", migrate: HubSchema.reportSettings)
         migrator.registerMigration("web-operators", migrate: HubSchema.operators)
+        // Branch "operator": flags the operator settles, and the export's clock-independent cut.
+        migrator.registerMigration("operator-flag-resolution", migrate: HubSchema.flagResolution)
+        migrator.registerMigration("operator-ingest-clock", migrate: HubSchema.ingestClock)
         return migrator
     }
 }

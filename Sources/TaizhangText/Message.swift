@@ -430,4 +430,47 @@ public enum Message: String, CaseIterable, Sendable {
     case noBureauInTitle
     case lineToSign
     case optBranchesMonth
+    // Branch "operator": flags, resolve, enrolment and serve refusals (Catalogue+*Operator.swift)
+    case flagsAbstract
+    case flagsDiscussion
+    case optFlagsBranch
+    case optFlagsAll
+    case flagsNone
+    case flagsNoneAtAll
+    case colFlagID
+    case colKind
+    case colFlagEntry
+    case colFlagSince
+    case colToDo
+    case colFlagDetail
+    case colSettled
+    case flagOpen
+    case flagSettledBy
+    case flagSettledByOffice
+    case flagByOffice
+    case flagKindRule = "flagKind_rule"
+    case flagKindConflict = "flagKind_conflict"
+    case flagKindIncarnation = "flagKind_incarnation"
+    case flagKindBehind = "flagKind_behind"
+    case flagToDoRule = "flagToDo_rule"
+    case flagToDoConflict = "flagToDo_conflict"
+    case flagToDoIncarnation = "flagToDo_incarnation"
+    case flagToDoBehind = "flagToDo_behind"
+    case flagToDoOther
+    case resolveAbstract
+    case resolveDiscussion
+    case optResolveFlag
+    case optResolveNote
+    case resolved
+    case resolvedBranchClear
+    case resolvedBranchOpen
+    case errUnknownFlag
+    case errFlagSettled
+    case errEmptyNote
+    case errNoteTooLong
+    case errEnrollHubKey
+    case errEnrollZeroKey
+    case errEnrollNameInUse
+    case errServeRunning
+    case errServeLock
 }
