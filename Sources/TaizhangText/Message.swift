@@ -239,6 +239,7 @@ public enum Message: String, CaseIterable, Sendable {
     case errConflict
     case errOlder
     case errOtherLedger
+    case errMisenrolled
     case errRefused
     case errProtocol
     case errInterrupted
@@ -350,6 +351,7 @@ public enum Message: String, CaseIterable, Sendable {
     case keyStateEnrolled = "keyState_enrolled"
     case keyStateRevoked = "keyState_revoked"
     case keyStateReplaced = "keyState_replaced"
+    case keySetUpAs
     case serveAbstract
     case serveDiscussion
     case optBind
@@ -452,10 +454,12 @@ public enum Message: String, CaseIterable, Sendable {
     case flagKindConflict = "flagKind_conflict"
     case flagKindIncarnation = "flagKind_incarnation"
     case flagKindBehind = "flagKind_behind"
+    case flagKindMisenrolled = "flagKind_misenrolled"
     case flagToDoRule = "flagToDo_rule"
     case flagToDoConflict = "flagToDo_conflict"
     case flagToDoIncarnation = "flagToDo_incarnation"
     case flagToDoBehind = "flagToDo_behind"
+    case flagToDoMisenrolled = "flagToDo_misenrolled"
     case flagToDoOther
     case resolveAbstract
     case resolveDiscussion
