@@ -2,7 +2,7 @@
 import Glibc
 #endif
 
-/// The lock `serve` holds on `serve.lock` in the data folder while it runs, so a second
+/// The lock `serve` holds on `hub.serve.lock` in the data folder while it runs, so a second
 /// `serve` on the same folder refuses, naming the first one's PID. A POSIX record lock: the
 /// kernel drops it when the process ends, however it ends (SIGKILL included), so it is never
 /// left stale, and `F_GETLK` names the holder without trusting the file's contents. Only
@@ -22,7 +22,7 @@ public final class ServeLock: @unchecked Sendable {
     /// `HubError.notInitialised` for a folder without a hub database.
     public init(directory: HubDirectory) throws {
         guard access(directory.databasePath, F_OK) == 0 else { throw HubError.notInitialised(path: directory.databasePath) }
-        path = directory.path + "/serve.lock"
+        path = directory.path + "/hub.serve.lock"
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure.unusable(path: path, detail: String(cString: strerror(errno))) }
         var lock = Self.wholeFile(F_WRLCK)

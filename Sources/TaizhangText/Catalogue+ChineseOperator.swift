@@ -23,7 +23,7 @@ extension Catalogue {
         .flagKindIncarnation: "另一份台账",
         .flagKindBehind: "旧备份",
         .flagKindMisenrolled: "登记错误",
-        .flagToDoRule: "该记录已保存但未计入合计。请基层所作废它（taizhang-agent void --seq 序号）并正确重录，标记会自动消除；若该记录就应不计入，在此处理。",
+        .flagToDoRule: "该记录已保存但未计入合计。请基层所作废它（taizhang-agent void --seq {0}）并正确重录，标记会自动消除；若该记录就应不计入，在此处理。",
         .flagToDoConflict: "基层所的台账与区局的副本不一致（是否从备份恢复？），区局保留了自己的副本。与基层所核实哪份正确后处理。",
         .flagToDoIncarnation: "该单位出现了另一份台账（是否在新电脑上重新 init？）。请基层所把原台账文件夹复制过去，然后处理。",
         .flagToDoBehind: "基层所的台账是从较旧的备份恢复的。请基层所先找回最新的台账再记账，然后处理。",

@@ -23,7 +23,7 @@ extension Catalogue {
         .flagKindIncarnation: "other ledger",
         .flagKindBehind: "old backup",
         .flagKindMisenrolled: "wrong enrolment",
-        .flagToDoRule: "The entry is stored but left out of the totals. Ask the office to void it (taizhang-agent void --seq N) and record it correctly, which settles the flag by itself; resolve it here if it is to stay out.",
+        .flagToDoRule: "The entry is stored but left out of the totals. Ask the office to void it (taizhang-agent void --seq {0}) and record it correctly, which settles the flag by itself; resolve it here if it is to stay out.",
         .flagToDoConflict: "The office's ledger differs from the hub's copy (restored from a backup?); the hub kept its copy. Agree with the office which is right, then resolve.",
         .flagToDoIncarnation: "Another ledger reported for this branch (a fresh init on a new PC?). Have the office copy its old ledger folder over, then resolve.",
         .flagToDoBehind: "The office's ledger was restored from an older backup. Have the office recover its latest ledger before recording more, then resolve.",

@@ -61,10 +61,10 @@ enum FlagText {
         Message(rawValue: "flagKind_" + kind).map { $0() } ?? kind
     }
 
+    /// What to do, in the operator's language; `{0}` in the text is the entry's seq.
     static func toDo(_ flag: FlagRecord) -> String {
-        let text = Message(rawValue: "flagToDo_" + flag.kind).map { $0() } ?? Message.flagToDoOther()
-        guard let seq = flag.seq else { return text }
-        return text.replacingOccurrences(of: "--seq N", with: "--seq \(seq)").replacingOccurrences(of: "--seq 序号", with: "--seq \(seq)")
+        let seq = flag.seq.map { "\($0)" } ?? "N"
+        return Message(rawValue: "flagToDo_" + flag.kind).map { $0(seq) } ?? Message.flagToDoOther()
     }
 
     static func table(_ flags: [FlagRecord], settled: Bool, zone: BureauTimeZone, width: Int?) -> String {
@@ -95,7 +95,8 @@ enum FlagText {
         .object([
             ("id", .int(flag.id)), ("branch", .string(flag.branch)), ("kind", .string(flag.kind)),
             ("seq", .optional(flag.seq)), ("since", .string(flag.since.description)), ("detail", .string(flag.detail)),
-            ("toDo", .string(Message(rawValue: "flagToDo_" + flag.kind)?.text(.en) ?? Message.flagToDoOther.text(.en))),
+            ("toDo", .string(Message(rawValue: "flagToDo_" + flag.kind)?.text(.en, [flag.seq.map { "\($0)" } ?? "N"])
+                ?? Message.flagToDoOther.text(.en))),
             ("open", .bool(flag.isOpen)), ("settledAt", flag.settledAt.map { .string($0.description) } ?? .null),
             ("settledBy", .optional(flag.settledBy)), ("note", .optional(flag.note)),
         ])
