@@ -15,7 +15,13 @@ extension HubServer {
         }
         // The branch comes from the authenticated key alone; the message never names it.
         var branch: String
-        switch keyCache.standing(of: key) {
+        var standing = keyCache.standing(of: key)
+        // A HELLO from a key the cache (a second old at most) refuses: enrolled again since? Read it now.
+        if case .refused = standing, Self.isHello(message), let fresh = try? database.keyStanding(key), fresh != standing {
+            keyCache.note(key, fresh)
+            standing = fresh
+        }
+        switch standing {
         case .enrolled(let enrolled):
             branch = enrolled
         case .refused(let refused, let state):
@@ -70,6 +76,11 @@ extension HubServer {
                 keeps every entry and the next sync sends them again
                 """, branch: branch, address: address, to: routingId, on: router, counted: false)
         }
+    }
+
+    /// Whether the payload frame is a HELLO (of any version).
+    static func isHello(_ message: Message) -> Bool {
+        message.frames.count == 2 && message.frames[1].count > 3 && message.frames[1][3] == 0x01
     }
 
     private func send(_ reply: HubReply, branch: String, to routingId: [UInt8], on router: Socket) {
