@@ -129,7 +129,7 @@ enum Templates {
         {{^empty}}<table class="list" id="exports"><thead><tr><th>{{frame.t.month}}</th><th>{{frame.t.asOfExport}}</th><th>{{frame.t.issuedAt}}</th><th>{{frame.t.completeness}}</th><th>{{frame.t.restatements}}</th><th>{{frame.t.hash}}</th><th>{{frame.t.download}}</th></tr></thead><tbody>
         {{#rows}}<tr><td>{{month}}</td><td>{{asOf}}</td><td>{{issuedAt}}</td>
         <td class="{{#complete}}ok{{/complete}}{{^complete}}bad{{/complete}}">{{completeLabel}}{{^complete}}<br><small>{{frame.t.incompleteOffices}}: {{incomplete}}</small>{{/complete}}</td>
-        <td class="detail">{{#hasRestated}}<p>{{restated}}</p><ul class="changes">{{#restatedChanges}}<li>{{branch}} · {{material}} · {{figure}}: {{earlier}} → {{now}}</li>{{/restatedChanges}}</ul>{{/hasRestated}}
+        <td class="detail">{{^hasRestated}}{{^hasSince}}—{{/hasSince}}{{/hasRestated}}{{#hasRestated}}<p>{{restated}}</p><ul class="changes">{{#restatedChanges}}<li>{{branch}} · {{material}} · {{figure}}: {{earlier}} → {{now}}</li>{{/restatedChanges}}</ul>{{/hasRestated}}
         {{#hasSince}}<p class="bad">{{since}}</p><ul class="changes">{{#sinceChanges}}<li>{{branch}} · {{material}} · {{figure}}: {{earlier}} → {{now}}</li>{{/sinceChanges}}</ul>{{/hasSince}}</td>
         <td><code>{{hash}}</code></td><td>{{#downloads}}<a href="{{href}}">{{label}}</a> {{/downloads}}</td></tr>{{/rows}}
         </tbody></table>{{/empty}}
