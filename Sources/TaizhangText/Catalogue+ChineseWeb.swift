@@ -185,5 +185,8 @@ extension Catalogue {
         .exportRestatesSuffix: "；更正了 {0} 发出的报表（{1} 个数字有变化）",
         .exportWroteFlat: "已写出 {0}：{1} 的数字，共 {2} 行（每个分局、物资、月份一行），数据截至 {3}。",
         .exportWroteBare: "已写出 {0}。",
+        .errWebBindMalformed: "--bind 须为 HOST:PORT，例如 127.0.0.1:8447，而不是 '{0}'",
+        .errWebNeedsTLS: "拒绝在 {0} 上不加密地提供看板：请给出 --tls-cert 和 --tls-key，或绑定到 127.0.0.1",
+        .errWebHalfTLS: "--tls-cert 和 --tls-key 须同时给出，或都不给",
     ]
 }

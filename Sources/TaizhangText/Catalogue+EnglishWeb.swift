@@ -185,5 +185,8 @@ extension Catalogue {
         .exportRestatesSuffix: "; restates the export issued {0} ({1} figures changed)",
         .exportWroteFlat: "Wrote {0}: figures of {1}, {2} rows (one per office, material and month), as of {3}.",
         .exportWroteBare: "Wrote {0}.",
+        .errWebBindMalformed: "--bind takes HOST:PORT such as 127.0.0.1:8447, not '{0}'",
+        .errWebNeedsTLS: "refusing to serve the dashboard on {0} without TLS: give --tls-cert and --tls-key, or bind to 127.0.0.1",
+        .errWebHalfTLS: "--tls-cert and --tls-key go together; give both or neither",
     ]
 }

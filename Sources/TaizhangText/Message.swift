@@ -616,4 +616,7 @@ public enum Message: String, CaseIterable, Sendable {
     case exportRestatesSuffix
     case exportWroteFlat
     case exportWroteBare
+    case errWebBindMalformed
+    case errWebNeedsTLS
+    case errWebHalfTLS
 }
