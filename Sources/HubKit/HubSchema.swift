@@ -108,6 +108,10 @@ enum HubSchema {
         migrator.registerMigration("v4-chain", migrate: HubSchema.chain)
         migrator.registerMigration("v5-report-settings", migrate: HubSchema.reportSettings)
         migrator.registerMigration("web-operators", migrate: HubSchema.operators)
+        migrator.registerMigration("key-set-up-as") { db in
+            // The branch an office said it was set up as, when that is not its key's enrolment.
+            try db.execute(sql: "ALTER TABLE agent_key ADD COLUMN set_up_as TEXT")
+        }
         return migrator
     }
 }

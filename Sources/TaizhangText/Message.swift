@@ -239,6 +239,7 @@ public enum Message: String, CaseIterable, Sendable {
     case errConflict
     case errOlder
     case errOtherLedger
+    case errMisenrolled
     case errRefused
     case errProtocol
     case errInterrupted
@@ -350,6 +351,7 @@ public enum Message: String, CaseIterable, Sendable {
     case keyStateEnrolled = "keyState_enrolled"
     case keyStateRevoked = "keyState_revoked"
     case keyStateReplaced = "keyState_replaced"
+    case keySetUpAs
     case serveAbstract
     case serveDiscussion
     case optBind
