@@ -4,9 +4,10 @@ RELEASE_FLAGS = -c release --static-swift-stdlib
 SYSTEM_PACKAGES = libzmq3-dev libsqlite3-dev sqlite3 tzdata zlib1g-dev pkg-config python3 man-db
 # The real parts the tests drive: LibreOffice (the export opened in a spreadsheet program and
 # printed to PDF), a CJK font, poppler (pdftotext/pdftoppm), Chromium and its WebDriver (the
-# dashboard in a browser), faketime, tmux (the terminal at 80 columns). Python's openpyxl
+# dashboard in a browser), faketime, tmux (the terminal at 80 columns), openssl and curl (the
+# dashboard under TLS with a self-signed certificate). Python's openpyxl
 # reads the XLSX as a second implementation would.
-TEST_PACKAGES = libreoffice-calc fonts-noto-cjk poppler-utils chromium chromium-driver faketime tmux man-db
+TEST_PACKAGES = libreoffice-calc fonts-noto-cjk poppler-utils chromium chromium-driver faketime tmux man-db openssl curl
 PYTHON_TEST_PACKAGES = openpyxl==3.1.5
 
 .PHONY: all deps test-deps apt-install build release demo dashboard test bench fuzz install clean

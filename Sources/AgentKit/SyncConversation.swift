@@ -53,6 +53,7 @@ public struct SyncConversation: Sendable {
     public private(set) var divergedAt: Int64?
     /// The last refusal that a retry may cure (500: the hub cannot store), for the final word.
     public private(set) var lastTransientRefusal: (status: WireStatus, message: String)?
+    private var branch = ""
     private var awaitingReply = false
     private var awaitingPong = false
     private var lastReplyAt: Int64 = 0
@@ -64,8 +65,10 @@ public struct SyncConversation: Sendable {
         self.limits = limits
     }
 
-    /// A new connection: say HELLO with the ledger's length and chain head.
-    public mutating func start(incarnation: [UInt8], lastSeq: Int64, chain: [UInt8], now: Int64) -> [Action] {
+    /// A new connection: say HELLO with the ledger's length and chain head, and the branch the
+    /// office was set up as.
+    public mutating func start(incarnation: [UInt8], lastSeq: Int64, chain: [UInt8], branch: String, now: Int64) -> [Action] {
+        self.branch = branch
         self.lastSeq = lastSeq
         welcomed = false
         inFlight = []
@@ -74,7 +77,7 @@ public struct SyncConversation: Sendable {
         awaitingPong = false
         lastReplyAt = now
         lastSentAt = now
-        return [.send(.hello(incarnation: incarnation, lastSeq: lastSeq, chain: chain))]
+        return [.send(.hello(incarnation: incarnation, lastSeq: lastSeq, chain: chain, branch: branch))]
     }
 
     /// Everything recorded up to `target` is confirmed.
@@ -182,6 +185,8 @@ public struct SyncConversation: Sendable {
             return [.fail(.diverged(seq: seq, held: held, message: text))]
         case .revoked:
             return [.fail(.revoked(message: text))]
+        case .misenrolled:
+            return [.fail(.misenrolled(office: branch, message: text))]
         case .malformed, .otherIncarnation, .ledgerBehind, .unsupportedVersion:
             return [.fail(.refused(status: status.rawValue, message: text))]
         }

@@ -5,6 +5,8 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
     case keyNotEnrolled(endpoint: String)
     case wrongHubKey(endpoint: String)
     case revoked(message: String)
+    /// The hub enrolled this office's key for another branch than `office` (ERROR 421).
+    case misenrolled(office: String, message: String)
     case refused(status: UInt16, message: String)
     case protocolViolation(String)
     case interrupted(pending: Int64)
@@ -25,6 +27,8 @@ public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
             "the encrypted handshake with \(endpoint) failed: the hub key given to 'taizhang-agent init' does not match this hub (or it is not a Taizhang hub); ask the operator for the key printed by 'taizhang-hub init'; nothing was sent"
         case .revoked(let message):
             "the hub refuses this office's key (\(message)); ask the hub operator — nothing was sent"
+        case .misenrolled(let office, let message):
+            "this office is set up as branch \(office), but the hub enrolled its key for another branch (\(message)); nothing was sent — ask the hub operator to enrol this office's key (agent.public) for \(office)"
         case .diverged(let seq, _, _):
             "this office's ledger differs from the hub's copy at entry #\(seq) or before (it was probably restored from an older backup); nothing was overwritten and the hub operator sees the branch flagged — record nothing more and contact them"
         case .hubCannotStore(let endpoint, let pending, _):

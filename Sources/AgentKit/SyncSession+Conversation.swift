@@ -24,7 +24,7 @@ extension SyncSession {
         try link.open()
         defer { link.close() }
         var actions = state.start(incarnation: LedgerChain.incarnationBytes(info.incarnation), lastSeq: head, chain: chain,
-                                  now: Self.nowMs())
+                                  branch: info.branch, now: Self.nowMs())
         while !stop.isRaised {
             if try perform(actions, &state, progress: progress) == .reconnect { return .reconnect }
             actions = []

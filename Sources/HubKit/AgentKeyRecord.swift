@@ -21,6 +21,9 @@ public struct AgentKeyRecord: Sendable, Hashable {
     public var lastSeenAt: Timestamp?
     public var attempts: Int64
     public var changedAt: Timestamp
+    /// The branch the office holding this key says it was set up as, when that is not the
+    /// branch the key is enrolled for (the office is refused until the operator puts it right).
+    public var setUpAs: String? = nil
 }
 
 /// What the hub's server may do with a connecting key.

@@ -47,7 +47,7 @@ struct BranchProgress {
     /// should have stopped it, so this only happens when a key is revoked mid-session.
     static func notEnrolled(_ branch: String, _ progress: BranchProgress?) -> HubReply {
         let why = progress == nil ? "is not enrolled at this hub" : "was revoked at this hub"
-        return .refused(progress == nil ? .malformed : .revoked, heldSeq: progress?.heldSeq ?? 0, seq: 0,
+        return .refused(.revoked, heldSeq: progress?.heldSeq ?? 0, seq: 0,
                         message: "branch \(branch) \(why); nothing was accepted — ask the bureau's operator")
     }
 }

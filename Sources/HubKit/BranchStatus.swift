@@ -71,6 +71,8 @@ public struct BranchFlag: Sendable, Hashable {
         case incarnation
         /// The office's ledger is older than the hub's copy: restored from a backup.
         case behind
+        /// An office set up as another branch reported with this branch's key.
+        case misenrolled
     }
 
     public var kind: Kind

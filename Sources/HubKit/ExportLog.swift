@@ -26,7 +26,7 @@ enum ExportLog {
     /// Notes a contact if the hub now holds everything the office reported; the first such
     /// contact of each minute is kept.
     static func noteContact(_ branch: String, at time: Timestamp, in db: Database) throws {
-        let at = time.millisecondsSinceEpoch
+        let at = try stamp(time, branch: branch, in: db).millisecondsSinceEpoch
         try db.cachedStatement(sql: """
             INSERT OR IGNORE INTO branch_contact (branch, minute, at)
             SELECT id, ?, ? FROM branch WHERE id = ? AND held_seq >= agent_last_seq

@@ -16,9 +16,14 @@ enum GreetingDecision: Equatable {
 
     /// `hubChain(seq)` is the hub's chain at a seq it holds; `agentChain` nil skips the chain
     /// check (in-process callers that have no chain to offer).
+    /// `genesis` is chain(0) for the branch and HELLO's incarnation.
     static func decide(held: Int64, bound: String?, incarnation: String, agentLastSeq: Int64,
-                       agentChain: [UInt8]?, hubChain: (Int64) throws -> [UInt8]) rethrows -> GreetingDecision {
-        guard let bound, held > 0 else { return .bind }
+                       agentChain: [UInt8]?, genesis: [UInt8], hubChain: (Int64) throws -> [UInt8]) rethrows -> GreetingDecision {
+        guard let bound, held > 0 else {
+            // An empty ledger's head is its genesis; any other chain at seq 0 is not this branch's ledger.
+            if let agentChain, agentLastSeq == 0, agentChain != genesis { return .diverged(atOrBefore: 0) }
+            return .bind
+        }
         guard bound == incarnation else { return .otherIncarnation(bound: bound) }
         // The side that holds more checks its own chain at the other's seq; at equal length
         // both heads must be equal. When the office holds more, the agent checks WELCOME's

@@ -20,8 +20,11 @@ public struct HubConversation: Sendable, Equatable {
         case store(previousChain: [UInt8], entries: [Entry], bodies: [[UInt8]])
         /// Note a PING and answer PONG.
         case heard(lastSeq: Int64)
-        /// Answer ERROR `status`, framed in `version` (an older agent reads its own version).
-        case refuse(WireStatus, String, version: UInt8)
+        /// The office says it was set up as `claimed`, not the branch its key is enrolled for:
+        /// note it for the operator and refuse (421); nothing is stored.
+        case misenrolled(claimed: String)
+        /// Answer ERROR `status` about entry `seq` (0: none), framed in `version` (the sender's).
+        case refuse(WireStatus, String, version: UInt8, seq: Int64)
     }
 
     public private(set) var state: State = .awaitingHello
@@ -34,34 +37,43 @@ public struct HubConversation: Sendable, Equatable {
         do {
             message = try WireMessage.decode(frame, maxEntries: Int(HubServer.maxEntriesPerBatch))
         } catch {
-            if case .unsupportedVersion(let version) = error {
-                // An older agent reads an ERROR in its own version; a newer one reads ours.
+            switch error {
+            case .unsupportedVersion(let version):
+                // Framed in the sender's version, whatever it is: an ERROR reads the same in every version.
                 let older = version >= 1 && version < WireMessage.version
                 return .refuse(.unsupportedVersion, older ? """
                     this office's taizhang-agent speaks protocol version \(version), but the hub speaks version \
                     \(WireMessage.version): upgrade taizhang-agent on this PC to the hub's release; nothing was sent
                     """ : "protocol version \(version) is not supported; this hub speaks version \(WireMessage.version)",
-                    version: older ? version : WireMessage.version)
+                    version: version, seq: 0)
+            case .tooManyEntries:
+                return refuse(.tooLarge, error.description)
+            case .malformed:
+                return refuse(.malformed, error.description)
             }
-            return refuse(.malformed, error.description)
         }
         switch message {
-        case .hello(let incarnation, let lastSeq, let chain):
+        case .hello(let incarnation, let lastSeq, let chain, let claimed):
+            // A second HELLO on a connection starts the greeting again.
+            state = .awaitingHello
+            guard claimed == branch else { return .misenrolled(claimed: claimed) }
             return .greet(incarnation: Self.uuidString(incarnation), lastSeq: lastSeq, chain: chain)
         case .batch(let previousChain, let frames):
             guard state == .welcomed else { return refuse(.helloRequired, "send HELLO first") }
             guard frames.reduce(0, { $0 + $1.count }) <= Int(HubServer.maxBatchBytes) else {
                 return refuse(.tooLarge, "a batch holds at most \(HubServer.maxBatchBytes) bytes; resend it in smaller batches")
             }
-            let entries: [Entry]
-            do {
-                entries = try frames.map { frame throws(WireError) in try EntryCodec.decode(frame, branch: branch) }
-            } catch {
-                return refuse(.malformed, error.description)
+            var entries: [Entry] = []
+            entries.reserveCapacity(frames.count)
+            for frame in frames {
+                do {
+                    entries.append(try EntryCodec.decode(frame, branch: branch))
+                } catch {
+                    // The entry concerned: its seq, when its first 8 bytes are there to say it.
+                    return refuse(.malformed, error.description, seq: Self.seqPrefix(frame))
+                }
             }
-            guard zip(entries, entries.dropFirst()).allSatisfy({ $1.seq == $0.seq + 1 }) else {
-                return refuse(.malformed, "a batch holds consecutive entries")
-            }
+            // Seqs that do not follow on are the store's to answer (416), after what came before.
             return .store(previousChain: previousChain, entries: entries, bodies: frames)
         case .ping(let lastSeq):
             guard state == .welcomed else { return refuse(.helloRequired, "send HELLO first") }
@@ -76,7 +88,7 @@ public struct HubConversation: Sendable, Equatable {
     public mutating func answered(_ reply: HubReply) {
         switch reply {
         case .welcome: state = .welcomed
-        case .ack: break
+        case .ack, .pong: break
         case .refused(let status, _, _, _):
             if status != .gap { state = .awaitingHello }
         }
@@ -85,8 +97,15 @@ public struct HubConversation: Sendable, Equatable {
     /// The database could not store: the agent must start again with HELLO after its backoff.
     public mutating func storageFailed() { state = .awaitingHello }
 
-    private func refuse(_ status: WireStatus, _ text: String) -> Action {
-        .refuse(status, text, version: WireMessage.version)
+    private func refuse(_ status: WireStatus, _ text: String, seq: Int64 = 0) -> Action {
+        .refuse(status, text, version: WireMessage.version, seq: seq)
+    }
+
+    /// The seq at the start of an entry's bytes (0 if it is shorter than a seq, or out of range).
+    static func seqPrefix(_ frame: [UInt8]) -> Int64 {
+        guard frame.count >= 8 else { return 0 }
+        let raw = frame.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        return raw <= UInt64(Int64.max) ? Int64(raw) : 0
     }
 
     /// 16 bytes as the lowercase UUID text the agent stores.

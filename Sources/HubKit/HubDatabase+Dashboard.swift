@@ -39,6 +39,8 @@ public struct HubHealth: Sendable, Hashable {
     public var openFlags: [String: Int64]
     /// Refused keys: tried to connect, not enrolled (pending) or revoked, with their attempts.
     public var refusedKeys: [String: Int64]
+    /// `serve`'s latest heartbeat (nil: it never ran against this database).
+    public var serve: ServeHeartbeat?
 }
 
 extension HubDatabase {
@@ -119,7 +121,8 @@ extension HubDatabase {
                 lastContactAt: (try Int64.fetchOne(db, sql: "SELECT MAX(last_heard_at) FROM branch")).map(Timestamp.init(millisecondsSinceEpoch:)),
                 lastIngestAt: lastIngest,
                 openFlags: Dictionary(uniqueKeysWithValues: flags.map { ($0[0] as String, $0[1] as Int64) }),
-                refusedKeys: Dictionary(uniqueKeysWithValues: keys.map { ($0[0] as String, ($0[1] as Int64?) ?? 0) }))
+                refusedKeys: Dictionary(uniqueKeysWithValues: keys.map { ($0[0] as String, ($0[1] as Int64?) ?? 0) }),
+                serve: try Self.serveHeartbeat(db))
         }
     }
 

@@ -6,12 +6,20 @@ extension HubDatabase {
     /// Admits a branch office's agent key. One key belongs to one branch: a new key for a
     /// branch replaces its old one (and re-admits a revoked branch); a key enrolled for
     /// another branch is refused. The branch's entries and ledger binding are kept.
-    public func enroll(branch: String, name: String, publicKey: String, at time: Timestamp) throws {
+    /// The hub's own key (`hubKey`), the all-zero key and a name another branch already has
+    /// are refused (`EnrolmentError`), changing nothing.
+    public func enroll(branch: String, name: String, publicKey: String, hubKey: String? = nil, at time: Timestamp) throws {
         try Self.validateEnrolment(branch: branch, name: name, publicKey: publicKey)
+        try EnrolmentError.check(key: publicKey, hubKey: hubKey)
         try write { db in
+            let time = try ExportLog.stamp(time, in: db)
             if let owner = try String.fetchOne(db, sql: "SELECT id FROM branch WHERE public_key = ?",
                                                arguments: [publicKey]), owner != branch {
                 throw HubError.keyInUse(key: publicKey, branch: owner)
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT id, name FROM branch WHERE id != ?", arguments: [branch])
+            where EnrolmentError.sameName(row[1], name) {
+                throw EnrolmentError.nameInUse(name: row[1], branch: row[0])
             }
             if try Self.branchExists(branch, db) {
                 try db.execute(sql: """
@@ -32,6 +40,7 @@ extension HubDatabase {
     /// Refuses the branch's key from now on; its entries stay, in the totals too.
     public func revoke(branch: String, at time: Timestamp) throws {
         try write { db in
+            let time = try ExportLog.stamp(time, in: db)
             try db.execute(sql: "UPDATE branch SET revoked_at = IFNULL(revoked_at, ?) WHERE id = ?",
                            arguments: [time.millisecondsSinceEpoch, branch])
             guard db.changesCount > 0 else { throw HubError.unknownBranch(branch) }

@@ -10,13 +10,15 @@ extension HubDatabase {
     }
 
     /// The consolidated report of `month` as of `asOf` (a whole second, included to its end;
-    /// default: the last second that ended two seconds before `now`, so no batch stored
-    /// before it can still be committing). It reads only what was stored by then, so the
-    /// same as-of gives the same report whenever it is run. It compares with the latest
-    /// earlier export of the month that had been issued by then.
+    /// default: the second that holds the hub's latest stamp or `now`, whichever is later, so
+    /// every batch acknowledged before the call is in). It reads only what the ingest clock
+    /// had stamped by then (ExportLog+Clock.swift), and nothing can be stamped there later,
+    /// so the same as-of gives the same report whenever it is run, whatever the wall clock
+    /// does. It compares with the latest earlier export of the month that had been issued by then.
     ///
-    /// Refuses an as-of in the future or before the hub existed, and a month that begins
-    /// after the as-of (in `timeZone`, which also decides when the month ended).
+    /// Refuses an as-of in the future (ending after `now`, unless answered before) or before the
+    /// hub existed, and a month that begins after the as-of (in `timeZone`, which also decides
+    /// when the month ended).
     public func monthlyReport(month: YearMonth, asOf requested: Timestamp?, timeZone: BureauTimeZone,
                               now: Timestamp = .now()) throws -> MonthlyReport {
         // An IMMEDIATE transaction: no ingest is half-way while the figures are read.
@@ -24,17 +26,23 @@ extension HubDatabase {
             let created = Timestamp(millisecondsSinceEpoch: try Int64.fetchOne(
                 db, sql: "SELECT value FROM hub_fact WHERE name = 'created_at'") ?? 0)
             let asOf: Timestamp
+            let clock = try ExportLog.readings(db)
             if let requested {
                 asOf = ReportPeriod.wholeSecond(requested)
-                guard ReportPeriod.end(of: asOf) < now else { throw ReportError.asOfInFuture(asOf, now: ReportPeriod.wholeSecond(now)) }
+                // Past if the wall clock says so, or if it was answered before (nothing can be stamped there any more).
+                let horizon = max(now.millisecondsSinceEpoch, clock.answered + 1)
+                guard ReportPeriod.end(of: asOf).millisecondsSinceEpoch < horizon else {
+                    throw ReportError.asOfInFuture(asOf, now: ReportPeriod.wholeSecond(Timestamp(millisecondsSinceEpoch: horizon)))
+                }
             } else {
                 // A hub created a moment ago exports as of its first second.
-                asOf = max(ReportPeriod.wholeSecond(Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch - 2000)),
+                asOf = max(ReportPeriod.wholeSecond(Timestamp(millisecondsSinceEpoch: max(now.millisecondsSinceEpoch, clock.clock))),
                            ReportPeriod.wholeSecond(created))
             }
             guard asOf >= ReportPeriod.wholeSecond(created) else { throw ReportError.asOfBeforeHub(asOf, created: created) }
             try ReportPeriod.check(month, asOf: asOf, zone: timeZone)
             let end = ReportPeriod.end(of: asOf).millisecondsSinceEpoch
+            try ExportLog.answered(through: end, in: db)
             let next = month.month == 12 ? YearMonth(year: month.year + 1, month: 1)! : YearMonth(year: month.year, month: month.month + 1)!
             let monthEnd = timeZone.startOfDay(next.firstDay).millisecondsSinceEpoch
             let standings = try ExportQuery.branches(db, through: end).map { branch in
@@ -77,6 +85,7 @@ extension HubDatabase {
     }
 
     private static func recordExport(_ report: MonthlyReport, issuedAt: Timestamp, in db: Database) throws -> Int64? {
+        let issuedAt = try ExportLog.stamp(issuedAt, in: db)
         try db.execute(sql: "INSERT OR IGNORE INTO export_issue (month, as_of, hash, issued_at) VALUES (?, ?, ?, ?)",
                        arguments: [report.month.description, report.asOf.millisecondsSinceEpoch, report.hash,
                                    issuedAt.millisecondsSinceEpoch])

@@ -8,6 +8,7 @@ extension HubDatabase {
     public func resolveFlags(branch: String, at time: Timestamp) throws -> Int {
         try write { db in
             guard try Self.branchExists(branch, db) else { throw HubError.unknownBranch(branch) }
+            let time = try ExportLog.stamp(time, in: db)
             try db.execute(sql: "UPDATE flag SET resolved_at = ? WHERE branch = ? AND resolved_at IS NULL",
                            arguments: [time.millisecondsSinceEpoch, branch])
             return db.changesCount
@@ -18,6 +19,7 @@ extension HubDatabase {
     /// detail is brought up to date, so an agent that retries does not bury the operator.
     static func raiseFlag(_ kind: BranchFlag.Kind, branch: String, seq: Int64?, detail: String,
                           at time: Timestamp, in db: Database) throws {
+        let time = try ExportLog.stamp(time, in: db)
         try db.cachedStatement(sql: """
             UPDATE flag SET detail = ? WHERE branch = ? AND kind = ? AND seq IS ? AND resolved_at IS NULL
             """).execute(arguments: [detail, branch, kind.rawValue, seq])
@@ -29,6 +31,7 @@ extension HubDatabase {
     /// Settles the open flag (branch, kind, seq), if any: the branch put it right itself.
     static func settleFlag(_ kind: BranchFlag.Kind, branch: String, seq: Int64?, at time: Timestamp,
                            in db: Database) throws {
+        let time = try ExportLog.stamp(time, in: db)
         try db.cachedStatement(sql: """
             UPDATE flag SET resolved_at = ? WHERE branch = ? AND kind = ? AND seq IS ? AND resolved_at IS NULL
             """).execute(arguments: [time.millisecondsSinceEpoch, branch, kind.rawValue, seq])

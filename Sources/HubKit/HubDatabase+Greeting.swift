@@ -16,7 +16,8 @@ extension HubDatabase {
             let held = progress.heldSeq
             let decision = try GreetingDecision.decide(
                 held: held, bound: progress.incarnation, incarnation: incarnation, agentLastSeq: agentLastSeq,
-                agentChain: agentChain, hubChain: { try progress.chain(at: $0, db) })
+                agentChain: agentChain, genesis: LedgerChain.genesis(branch: branch, incarnation: incarnation),
+                hubChain: { try progress.chain(at: $0, db) })
             switch decision {
             case .bind:
                 if progress.incarnation != incarnation {
@@ -67,12 +68,29 @@ extension HubDatabase {
 
     /// Notes an agent's PING: when it was heard and how long its ledger is; returns the
     /// highest seq the hub holds for the branch and the hub's chain there.
-    public func heard(branch: String, agentLastSeq: Int64, at time: Timestamp) throws -> (heldSeq: Int64, chain: [UInt8]) {
+    public func heard(branch: String, agentLastSeq: Int64, at time: Timestamp) throws -> HubReply {
         try write { db in
-            guard let progress = try BranchProgress.fetch(branch, db) else { throw HubError.unknownBranch(branch) }
-            guard !progress.revoked else { throw HubError.revoked(branch: branch) }
+            let found = try BranchProgress.fetch(branch, db)
+            guard let progress = found, !progress.revoked else { return BranchProgress.notEnrolled(branch, found) }
             try Self.noteHeard(branch, agentLastSeq: agentLastSeq, at: time, in: db)
-            return (progress.heldSeq, progress.heldChain)
+            return .pong(heldSeq: progress.heldSeq, chain: progress.heldChain)
+        }
+    }
+
+    /// An office set up as `claimed` said HELLO with the key enrolled for `branch`: nothing is
+    /// stored, the branch is flagged for the operator (`branches`, `keys`) and the office told (421).
+    public func noteMisenrolment(branch: String, claimed: String, key: String, at time: Timestamp) throws -> HubReply {
+        try write { db in
+            let held = try BranchProgress.fetch(branch, db)?.heldSeq ?? 0
+            try Self.noteSetUpAs(claimed, publicKey: key, in: db)
+            try Self.raiseFlag(.misenrolled, branch: branch, seq: nil, detail: """
+                an office set up as branch '\(claimed)' reported with the key enrolled for this branch; nothing was \
+                stored — enrol that office's key for '\(claimed)', and this branch's own office's key here
+                """, at: time, in: db)
+            return .refused(.misenrolled, heldSeq: held, seq: 0, message: """
+                this office is set up as branch \(claimed), but the hub enrolled its key for branch \(branch); \
+                nothing was stored — ask the bureau's operator to enrol it for \(claimed)
+                """)
         }
     }
 

@@ -17,6 +17,7 @@ extension HubDatabase {
     public func ingest(branch: String, entries: [Entry], bodies: [[UInt8]]? = nil, previousChain: [UInt8]? = nil,
                        zone: BureauTimeZone = .default, at time: Timestamp) throws -> HubReply {
         try write { db in
+            let time = try ExportLog.stamp(time, branch: branch, in: db)  // exact as-of: see ExportLog+Clock.swift
             let found = try BranchProgress.fetch(branch, db)
             guard let progress = found, !progress.revoked else { return BranchProgress.notEnrolled(branch, found) }
             var held = progress.heldSeq

@@ -56,14 +56,15 @@ extension HubDatabase {
     public func keys() throws -> [AgentKeyRecord] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT public_key, fingerprint, branch, state, address, first_seen_at, last_seen_at, attempts, changed_at
+                SELECT public_key, fingerprint, branch, state, address, first_seen_at, last_seen_at, attempts, changed_at,
+                       set_up_as
                 FROM agent_key
                 ORDER BY state = 'pending' DESC, CASE state WHEN 'pending' THEN -last_seen_at ELSE 0 END, branch, changed_at DESC
                 """).map { row in
                 AgentKeyRecord(publicKey: row[0], fingerprint: row[1], branch: row[2],
                                state: AgentKeyRecord.State(rawValue: row[3]) ?? .pending, address: row[4],
                                firstSeenAt: (row[5] as Int64?).map(Timestamp.init), lastSeenAt: (row[6] as Int64?).map(Timestamp.init),
-                               attempts: row[7], changedAt: Timestamp(millisecondsSinceEpoch: row[8]))
+                               attempts: row[7], changedAt: Timestamp(millisecondsSinceEpoch: row[8]), setUpAs: row[9])
             }
         }
     }
@@ -93,8 +94,14 @@ extension HubDatabase {
             """, arguments: [ms, branch, publicKey])
         try db.execute(sql: """
             INSERT INTO agent_key (public_key, fingerprint, branch, state, changed_at) VALUES (?, ?, ?, 'enrolled', ?)
-            ON CONFLICT (public_key) DO UPDATE SET branch = excluded.branch, state = 'enrolled', changed_at = excluded.changed_at
+            ON CONFLICT (public_key) DO UPDATE SET branch = excluded.branch, state = 'enrolled', changed_at = excluded.changed_at,
+                set_up_as = NULL
             """, arguments: [publicKey, KeyFingerprint.of(publicKey), branch, ms])
+    }
+
+    /// The office holding `publicKey` says it was set up as `claimed`.
+    static func noteSetUpAs(_ claimed: String, publicKey: String, in db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE agent_key SET set_up_as = ? WHERE public_key = ?").execute(arguments: [claimed, publicKey])
     }
 
     static func recordRevocation(branch: String, at time: Timestamp, in db: Database) throws {

@@ -67,6 +67,13 @@ public struct HubDirectory: Sendable, Hashable {
         if !settings.isEmpty { try database.updateReportSettings(settings, at: .now()) }
     }
 
+    /// The hub's public key as `init` wrote it, if readable (to refuse enrolling it as an office's).
+    public func publicKey() -> String? {
+        guard let text = try? LocalFile.read(publicKeyPath) else { return nil }
+        let key = text.filter { !$0.isWhitespace }
+        return key.isEmpty ? nil : key
+    }
+
     /// The hub's key pair. Refuses a secret key file that others can read: anyone holding it
     /// could impersonate the hub to every branch.
     public func keys() throws -> CurveKeyPair {

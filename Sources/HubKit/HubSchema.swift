@@ -108,6 +108,13 @@ enum HubSchema {
         migrator.registerMigration("v4-chain", migrate: HubSchema.chain)
         migrator.registerMigration("v5-report-settings", migrate: HubSchema.reportSettings)
         migrator.registerMigration("web-operators", migrate: HubSchema.operators)
+        migrator.registerMigration("key-set-up-as") { db in
+            // The branch an office said it was set up as, when that is not its key's enrolment.
+            try db.execute(sql: "ALTER TABLE agent_key ADD COLUMN set_up_as TEXT")
+        }
+        // Branch "operator": flags the operator settles, and the export's clock-independent cut.
+        migrator.registerMigration("operator-flag-resolution", migrate: HubSchema.flagResolution)
+        migrator.registerMigration("operator-ingest-clock", migrate: HubSchema.ingestClock)
         migrator.registerMigration("v6-rules", migrate: HubSchema.rules)
         return migrator
     }

@@ -14,8 +14,14 @@ extension HubServer {
             return
         }
         // The branch comes from the authenticated key alone; the message never names it.
-        let branch: String
-        switch keyCache.standing(of: key) {
+        var branch: String
+        var standing = keyCache.standing(of: key)
+        // A HELLO from a key the cache (a second old at most) refuses: enrolled again since? Read it now.
+        if case .refused = standing, Self.isHello(message), let fresh = try? database.keyStanding(key), fresh != standing {
+            keyCache.note(key, fresh)
+            standing = fresh
+        }
+        switch standing {
         case .enrolled(let enrolled):
             branch = enrolled
         case .refused(let refused, let state):
@@ -26,14 +32,20 @@ extension HubServer {
             problems.count("unknown key", branch: "?", address: address, logger: logger)
             return
         }
-        guard message.frames.count == 2 else {
-            return refuse(.malformed, "one frame per message", branch: branch, address: address, to: routingId, on: router)
+        guard message.frames.count == 2, message.discardedFrames == 0 else {
+            return refuse(.malformed, "a message is exactly one frame", branch: branch, address: address, to: routingId, on: router)
         }
         let now = Timestamp.now()
         var session = sessions[routingId].flatMap { $0.key == key ? $0 : nil } ?? Session(key: key, lastSeen: now)
         session.lastSeen = now
         defer { sessions[routingId] = session }
-        let action = session.conversation.receive(message.frames[1], branch: branch)
+        var action = session.conversation.receive(message.frames[1], branch: branch)
+        // Enrolled afresh for the branch the office names, in the second the cache lags? Read it now.
+        if case .misenrolled(let claimed) = action, (try? database.keyStanding(key)) == .enrolled(branch: claimed) {
+            keyCache.note(key, .enrolled(branch: claimed))
+            branch = claimed
+            action = session.conversation.receive(message.frames[1], branch: branch)
+        }
         do {
             let reply: HubReply
             switch action {
@@ -44,11 +56,14 @@ extension HubServer {
                 reply = try database.ingest(branch: branch, entries: entries, bodies: bodies,
                                             previousChain: previousChain, at: now)
             case .heard(let lastSeq):
-                let (held, chain) = try database.heard(branch: branch, agentLastSeq: lastSeq, at: now)
-                return self.reply(.pong(heldSeq: held, chain: chain), to: routingId, on: router)
-            case .refuse(let status, let text, let version):
-                return refuse(status, text, branch: branch, address: address, to: routingId, on: router, version: version)
+                reply = try database.heard(branch: branch, agentLastSeq: lastSeq, at: now)
+            case .misenrolled(let claimed):
+                reply = try database.noteMisenrolment(branch: branch, claimed: claimed, key: key, at: now)
+            case .refuse(let status, let text, let version, let seq):
+                return refuse(status, text, branch: branch, address: address, to: routingId, on: router, version: version, seq: seq)
             }
+            // Revoked in the database before the key cache heard of it: 403 from now on.
+            if reply.status == .revoked { keyCache.note(key, .refused(branch: branch, state: .revoked)) }
             session.conversation.answered(reply)
             send(reply, branch: branch, to: routingId, on: router)
         } catch {
@@ -63,6 +78,11 @@ extension HubServer {
         }
     }
 
+    /// Whether the payload frame is a HELLO (of any version).
+    static func isHello(_ message: Message) -> Bool {
+        message.frames.count == 2 && message.frames[1].count > 3 && message.frames[1][3] == 0x01
+    }
+
     private func send(_ reply: HubReply, branch: String, to routingId: [UInt8], on router: Socket) {
         switch reply {
         case .welcome(let held, let chain):
@@ -70,6 +90,8 @@ extension HubServer {
                        to: routingId, on: router)
         case .ack(let held, let chain):
             self.reply(.ack(heldSeq: held, chain: chain), to: routingId, on: router)
+        case .pong(let held, let chain):
+            self.reply(.pong(heldSeq: held, chain: chain), to: routingId, on: router)
         case .refused(let status, let held, let seq, let text):
             logger.warning("refused", metadata: ["branch": "\(branch)", "status": "\(status.rawValue)", "seq": "\(seq)", "message": "\(text)"])
             self.reply(.error(status, heldSeq: held, seq: seq, message: text), to: routingId, on: router)
@@ -80,7 +102,7 @@ extension HubServer {
     /// the seq the hub holds for the branch, so the agent resumes from the right place.
     private func refuse(_ status: WireStatus, _ text: String, branch: String, address: String,
                         to routingId: [UInt8], on router: Socket, version: UInt8 = WireMessage.version,
-                        reason: String? = nil, counted: Bool = true) {
+                        seq: Int64 = 0, reason: String? = nil, counted: Bool = true) {
         if counted { problems.count(reason ?? "status \(status.rawValue)", branch: branch, address: address, logger: logger) }
         let second = Timestamp.now().millisecondsSinceEpoch / 1000
         var budget = errorReplies[routingId] ?? (second, 0)
@@ -89,7 +111,7 @@ extension HubServer {
         errorReplies[routingId] = budget
         guard budget.count <= Self.errorRepliesPerSecond else { return }
         let held = (try? database.heldSeq(branch: branch)) ?? 0
-        let message = WireMessage.error(status, heldSeq: held, seq: 0, message: text)
+        let message = WireMessage.error(status, heldSeq: held, seq: seq, message: text)
         do {
             _ = try router.send([routingId, message.encoded(version: version)], dontWait: true)
         } catch {

@@ -27,6 +27,8 @@ public final class HubServer {
     private let context: Context
     private var lastPrune = Timestamp.now()
     private var lastKeyRefresh = Timestamp(millisecondsSinceEpoch: 0)
+    /// The dashboard's view of this process (HubDatabase+Heartbeat).
+    private var started = Timestamp.now(), lastHeartbeat = Timestamp(millisecondsSinceEpoch: 0)
 
     /// What the hub knows about one connection (routing id).
     struct Session {
@@ -68,6 +70,8 @@ public final class HubServer {
         try router.setZapDomain(Self.zapDomain)
         try router.bind(endpoint)
         let bound = (try? router.lastEndpoint) ?? nil
+        started = Timestamp.now()
+        heartbeat(now: started.millisecondsSinceEpoch)
         ready(bound ?? endpoint)
         logger.info("serving", metadata: ["endpoint": "\(bound ?? endpoint)"])
         while !stop.isRaised {
@@ -122,21 +126,15 @@ public final class HubServer {
         }
     }
 
+    /// The next message, its frames past the fourth dropped (it is then answered ERROR 400).
     private func receive(_ router: Socket) throws -> Message? {
-        do {
-            return try router.receive(dontWait: true, maxFrames: Self.maxFramesPerMessage)
-        } catch {
-            if case .tooManyFrames = error.kind {
-                problems.count("too many frames", branch: "?", address: "?", logger: logger)
-                return nil
-            }
-            throw error
-        }
+        try router.receive(dontWait: true, maxFrames: Self.maxFramesPerMessage, truncating: true)
     }
 
     /// Refreshes the key cache every second; forgets connections silent for ten minutes.
     private func housekeeping() {
         let now = Timestamp.now().millisecondsSinceEpoch
+        heartbeat(now: now)
         if now - lastKeyRefresh.millisecondsSinceEpoch >= 1000 {
             do {
                 try refreshKeys()
@@ -148,6 +146,17 @@ public final class HubServer {
             lastPrune = Timestamp.now()
             sessions = sessions.filter { now - $0.value.lastSeen.millisecondsSinceEpoch < 600_000 }
             errorReplies = errorReplies.filter { now / 1000 - $0.value.second < 60 }
+        }
+    }
+
+    /// A heartbeat every few seconds in its own small transaction; a failure is logged, never fatal.
+    private func heartbeat(now: Int64) {
+        guard now - lastHeartbeat.millisecondsSinceEpoch >= HubDatabase.heartbeatSeconds * 1000 else { return }
+        lastHeartbeat = Timestamp(millisecondsSinceEpoch: now)
+        do {
+            try database.noteHeartbeat(startedAt: started, at: lastHeartbeat)
+        } catch {
+            logger.error("cannot note the heartbeat", metadata: ["error": "\(error)"])
         }
     }
 

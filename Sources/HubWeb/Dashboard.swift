@@ -78,17 +78,19 @@ public struct Dashboard: Sendable {
                                                          calendar: source.settings.calendar, workdays: source.settings.workdays)
             return TimelinessPage.make(frame: frame, language: language, current: history[history.count - 1], history: history, time: source.time)
         } }
-        router.get("/exports") { request, context in try page(request, context, "exports", "exports") { frame, language, _ in
-            ExportsPage.make(frame: frame, language: language, issues: try source.database.exportIssues(), time: source.time)
+        router.get("/exports") { request, context in try page(request, context, "exports", "exports") { frame, language, now in
+            ExportsPage.make(frame: frame, language: language, standings: try source.database.exportStandings(timeZone: source.settings.zone, now: now),
+                             time: source.time)
         } }
         router.get("/exports/:month") { request, context in try exportDownload(request, context) }
         router.get("/problems") { request, context in try page(request, context, "problems", "problems") { frame, language, now in
             ProblemsPage.make(frame: frame, language: language,
                               branches: try source.database.branches(now: now, silentAfterSeconds: source.silentAfterSeconds),
-                              keys: try source.database.keys(), time: source.time)
+                              keys: try source.database.keys(),
+                              exports: try source.database.exportStandings(timeZone: source.settings.zone, now: now), time: source.time)
         } }
         router.get("/health") { request, context in try page(request, context, "health", "health") { frame, language, now in
-            HealthPage.make(frame: frame, language: language, health: try source.database.health(now: now), started: started, time: source.time)
+            HealthPage.make(frame: frame, language: language, health: try source.database.health(now: now), started: started, time: source.time, now: now)
         } }
         router.get("/api/totals") { _, _ in json(HubJSONOutput.totals(try source.database.totals()).rendered()) }
         router.get("/api/branches") { _, _ in

@@ -25,7 +25,7 @@ public struct MaterialFigures: Sendable {
     /// service, active or on hand), standard boards, received, distributed, adjusted.
     public static let columns: [[String]] = [["inService", "active", "onHand"], ["standard"], ["received"], ["distributed"], ["adjusted"]]
     public static func header(_ language: WebLanguage) -> [String] {
-        ["balance", "colStandard", "colReceived", "colDistributed", "colAdjusted"].map(language.text)
+        ["balance", "colStandard", "colReceived", "colDistributed", "colAdjusted"].map { language.text($0) }
     }
 
     public static func rows(_ inventory: Inventory, language: WebLanguage) -> [MaterialFigures] {

@@ -25,7 +25,7 @@ struct LoginHandler: Sendable {
     func form(_ request: Request, message: String?, status: HTTPResponse.Status = .ok) -> Response {
         let language = WebLanguage(query: request.uri.queryParameters["lang"].map(String.init))
         let page = LoginPage(t: language.labels, lang: language.rawValue, langQuery: language == .en ? "?lang=en" : "",
-                             message: message.map(language.text),
+                             message: message.map { language.text($0) },
                              otherLanguageHref: language == .en ? "/login" : "/login?lang=en",
                              otherLanguageLabel: language == .en ? "中文" : "English")
         let html = library.render(page, withTemplate: "login") ?? ""

@@ -1,13 +1,24 @@
 import HubKit
 import TaizhangCore
+import TaizhangReport
 
-/// 月报: every export issued.
+/// 月报: every export issued, complete or not, what it restated, and what late entries
+/// have changed since the month's latest export.
 public struct ExportsPage: Sendable {
     public struct Row: Sendable {
         public var month: String
         public var asOf: String
         public var hash: String
         public var issuedAt: String
+        public var complete: Bool
+        public var completeLabel: String
+        public var incomplete: String
+        public var restated: String
+        public var restatedChanges: [Change]
+        public var hasRestated: Bool
+        public var since: String
+        public var sinceChanges: [Change]
+        public var hasSince: Bool
         public var downloads: [Download]
     }
 
@@ -22,18 +33,51 @@ public struct ExportsPage: Sendable {
 
     /// Each issue downloads again as CSV, XLSX and JSON: `export --month M --as-of T` makes
     /// the same bytes from the same as-of.
-    public static func make(frame: PageFrame, language: WebLanguage, issues: [ExportIssue], time: LocalTime) -> ExportsPage {
-        ExportsPage(frame: frame, rows: issues.map { issue in
-            Row(month: issue.month.description, asOf: time.format(issue.asOf), hash: issue.hash, issuedAt: time.format(issue.issuedAt),
-                downloads: ["csv", "xlsx", "json"].map { format in
-                    Download(label: format.uppercased(),
-                             href: "/exports/\(issue.month)?asOf=\(issue.asOf.millisecondsSinceEpoch)&format=\(format)&lang=\(language.rawValue)")
-                })
-        }, empty: issues.isEmpty)
+    public static func make(frame: PageFrame, language: WebLanguage, standings: [ExportStanding], time: LocalTime) -> ExportsPage {
+        ExportsPage(frame: frame, rows: standings.map { standing in
+            let issue = standing.issue
+            return Row(month: issue.month.description, asOf: time.format(issue.asOf), hash: issue.hash, issuedAt: time.format(issue.issuedAt),
+                       complete: standing.complete, completeLabel: language.text(standing.complete ? "exportComplete" : "exportIncomplete"),
+                       incomplete: standing.incomplete.joined(separator: ", "),
+                       restated: standing.restated.map { language.text("restates", time.format($0.issuedAt), "\($0.changes.count)") } ?? "",
+                       restatedChanges: Change.list(standing.restated?.changes ?? [], language), hasRestated: standing.restated != nil,
+                       since: standing.restatedSince.isEmpty ? "" : language.text("restatedSince", "\(standing.restatedSince.count)"),
+                       sinceChanges: Change.list(standing.restatedSince, language), hasSince: !standing.restatedSince.isEmpty,
+                       downloads: ["csv", "xlsx", "json"].map { format in
+                           Download(label: format.uppercased(),
+                                    href: "/exports/\(issue.month)?asOf=\(issue.asOf.millisecondsSinceEpoch)&format=\(format)&lang=\(language.rawValue)")
+                       })
+        }, empty: standings.isEmpty)
     }
 }
 
-/// 待处理: open flags by kind with what to do, keys waiting for enrolment.
+/// One figure an export restates: where, which, from what to what.
+public struct Change: Sendable, Hashable {
+    public var branch: String
+    public var material: String
+    public var figure: String
+    public var earlier: Int64
+    public var now: Int64
+
+    static func list(_ changes: [RowChange], _ language: WebLanguage) -> [Change] {
+        let report: ReportLanguage = language == .zh ? .zh : .en
+        return changes.map { change in
+            Change(branch: change.branch ?? language.text("bureauTotal"), material: language.text(change.material.rawValue),
+                   figure: report.header(change.figure), earlier: change.earlier, now: change.now)
+        }
+    }
+}
+
+/// A month whose latest export late entries have changed: issue it again.
+public struct Restatement: Sendable {
+    public var month: String
+    public var issuedAt: String
+    public var summary: String
+    public var changes: [Change]
+}
+
+/// 待处理: open flags by kind with what to do, late entries that restate an issued export,
+/// keys waiting for enrolment.
 public struct ProblemsPage: Sendable {
     public struct Group: Sendable {
         public var kind: String
@@ -59,13 +103,15 @@ public struct ProblemsPage: Sendable {
 
     public var frame: PageFrame
     public var groups: [Group]
+    public var restatements: [Restatement]
+    public var hasRestatements: Bool
     public var keys: [Key]
     public var todoKey: String
     public var hasKeys: Bool
     public var empty: Bool
 
     public static func make(frame: PageFrame, language: WebLanguage, branches: [BranchStatus], keys: [AgentKeyRecord],
-                            time: LocalTime) -> ProblemsPage {
+                            exports: [ExportStanding], time: LocalTime) -> ProblemsPage {
         let lang = language == .en ? "?lang=en" : ""
         let groups = BranchFlag.Kind.allCases.compactMap { kind -> Group? in
             let flags = branches.flatMap { branch in
@@ -80,12 +126,18 @@ public struct ProblemsPage: Sendable {
             Key(fingerprint: key.fingerprint, attempts: key.attempts, from: key.address ?? "",
                 lastSeen: key.lastSeenAt.map(time.format) ?? "")
         }
-        return ProblemsPage(frame: frame, groups: groups, keys: pending, todoKey: language.text("todo.pendingKey"),
-                            hasKeys: !pending.isEmpty, empty: groups.isEmpty && pending.isEmpty)
+        let restatements = exports.filter { !$0.restatedSince.isEmpty }.map { standing in
+            Restatement(month: standing.issue.month.description, issuedAt: time.format(standing.issue.issuedAt),
+                        summary: language.text("restatedSince", "\(standing.restatedSince.count)"),
+                        changes: Change.list(standing.restatedSince, language))
+        }
+        return ProblemsPage(frame: frame, groups: groups, restatements: restatements, hasRestatements: !restatements.isEmpty,
+                            keys: pending, todoKey: language.text("todo.pendingKey"),
+                            hasKeys: !pending.isEmpty, empty: groups.isEmpty && pending.isEmpty && restatements.isEmpty)
     }
 }
 
-/// 系统: ingest activity, refusals by kind, database size, the latest contact.
+/// 系统: `serve`'s heartbeat, ingest activity, refusals by kind, database size, the latest contact.
 public struct HealthPage: Sendable {
     public struct Count: Sendable {
         public var label: String
@@ -100,17 +152,30 @@ public struct HealthPage: Sendable {
     public var lastContact: String
     public var lastIngest: String
     public var webStarted: String
+    /// `serve`'s heartbeat: when, how long ago, and whether it is still beating.
+    public var serveBeat: String
+    public var serveStarted: String
+    public var serveState: String
+    public var serveAlive: Bool
     public var refusals: [Count]
     public var flags: [Count]
 
-    public static func make(frame: PageFrame, language: WebLanguage, health: HubHealth, started: Timestamp, time: LocalTime) -> HealthPage {
+    public static func make(frame: PageFrame, language: WebLanguage, health: HubHealth, started: Timestamp, time: LocalTime,
+                            now: Timestamp) -> HealthPage {
         let mib = health.databaseBytes * 10 / (1 << 20)
+        // Three heartbeats missed: the serving process is gone or stuck.
+        let serveAlive = health.serve.map { now.millisecondsSinceEpoch - $0.beatAt.millisecondsSinceEpoch <= 3 * HubDatabase.heartbeatSeconds * 1000 } ?? false
         let refusals = ["pending", "revoked"].map { Count(label: language.text("key.\($0)"), count: health.refusedKeys[$0] ?? 0) }
         let flags = BranchFlag.Kind.allCases.map { Count(label: language.text("flag.\($0.rawValue)"), count: health.openFlags[$0.rawValue] ?? 0) }
         return HealthPage(frame: frame, entries: health.entries, batchesLastHour: health.batchesLastHour, batchesLastDay: health.batchesLastDay,
                           databaseSize: "\(mib / 10).\(mib % 10) MiB",
                           lastContact: health.lastContactAt.map(time.format) ?? language.text("never"),
                           lastIngest: health.lastIngestAt.map(time.format) ?? language.text("never"),
-                          webStarted: time.format(started), refusals: refusals, flags: flags)
+                          webStarted: time.format(started),
+                          serveBeat: health.serve.map { "\(time.format($0.beatAt)) (\(time.relative($0.beatAt, now: now, language: language)))" }
+                              ?? language.text("never"),
+                          serveStarted: health.serve.map { time.format($0.startedAt) } ?? "—",
+                          serveState: language.text(serveAlive ? "serveRunning" : health.serve == nil ? "serveNever" : "serveStopped"),
+                          serveAlive: serveAlive, refusals: refusals, flags: flags)
     }
 }

@@ -41,6 +41,8 @@ enum Stylesheet {
         table.totals td { white-space: nowrap; }
         .figure { font-weight: 700; font-variant-numeric: tabular-nums; }
         small { color: var(--muted); }
+        td.ok { color: var(--current); font-weight: 600; } td.bad, p.bad { color: var(--flagged); font-weight: 600; }
+        ul.changes { margin: 2px 0; padding-left: 18px; font-size: 12px; }
         td.detail { color: var(--muted); max-width: 420px; }
         .tag { display: inline-block; padding: 0 8px; border-radius: 10px; color: #fff; font-size: 12px; }
         .s-current { border-top-color: var(--current); } .tag.s-current, rect.s-current { background: var(--current); fill: var(--current); }

@@ -126,8 +126,12 @@ enum Templates {
     static let exports = #"""
         {{<layout}}{{$content}}
         {{#empty}}<p>{{frame.t.noExports}}</p>{{/empty}}
-        {{^empty}}<table class="list" id="exports"><thead><tr><th>{{frame.t.month}}</th><th>{{frame.t.asOfExport}}</th><th>{{frame.t.issuedAt}}</th><th>{{frame.t.hash}}</th><th>{{frame.t.download}}</th></tr></thead><tbody>
-        {{#rows}}<tr><td>{{month}}</td><td>{{asOf}}</td><td>{{issuedAt}}</td><td><code>{{hash}}</code></td><td>{{#downloads}}<a href="{{href}}">{{label}}</a> {{/downloads}}</td></tr>{{/rows}}
+        {{^empty}}<table class="list" id="exports"><thead><tr><th>{{frame.t.month}}</th><th>{{frame.t.asOfExport}}</th><th>{{frame.t.issuedAt}}</th><th>{{frame.t.completeness}}</th><th>{{frame.t.restatements}}</th><th>{{frame.t.hash}}</th><th>{{frame.t.download}}</th></tr></thead><tbody>
+        {{#rows}}<tr><td>{{month}}</td><td>{{asOf}}</td><td>{{issuedAt}}</td>
+        <td class="{{#complete}}ok{{/complete}}{{^complete}}bad{{/complete}}">{{completeLabel}}{{^complete}}<br><small>{{frame.t.incompleteOffices}}: {{incomplete}}</small>{{/complete}}</td>
+        <td class="detail">{{^hasRestated}}{{^hasSince}}—{{/hasSince}}{{/hasRestated}}{{#hasRestated}}<p>{{restated}}</p><ul class="changes">{{#restatedChanges}}<li>{{branch}} · {{material}} · {{figure}}: {{earlier}} → {{now}}</li>{{/restatedChanges}}</ul>{{/hasRestated}}
+        {{#hasSince}}<p class="bad">{{since}}</p><ul class="changes">{{#sinceChanges}}<li>{{branch}} · {{material}} · {{figure}}: {{earlier}} → {{now}}</li>{{/sinceChanges}}</ul>{{/hasSince}}</td>
+        <td><code>{{hash}}</code></td><td>{{#downloads}}<a href="{{href}}">{{label}}</a> {{/downloads}}</td></tr>{{/rows}}
         </tbody></table>{{/empty}}
         {{/content}}{{/layout}}
         """#
@@ -135,6 +139,10 @@ enum Templates {
     static let problems = #"""
         {{<layout}}{{$content}}
         {{#empty}}<p>{{frame.t.noProblems}}</p>{{/empty}}
+        {{#hasRestatements}}<h2>{{frame.t.lateRestatements}}</h2>
+        <table class="list" id="restatements"><thead><tr><th>{{frame.t.month}}</th><th>{{frame.t.issuedAt}}</th><th>{{frame.t.whatToDo}}</th></tr></thead><tbody>
+        {{#restatements}}<tr><td>{{month}}</td><td>{{issuedAt}}</td><td class="detail"><p class="bad">{{summary}}</p><ul class="changes">{{#changes}}<li>{{branch}} · {{material}} · {{figure}}: {{earlier}} → {{now}}</li>{{/changes}}</ul></td></tr>{{/restatements}}
+        </tbody></table>{{/hasRestatements}}
         {{#groups}}<h2>{{frame.t.openFlags}}: {{kindLabel}}</h2><p class="todo">{{frame.t.whatToDo}}: {{todo}}</p>
         <table class="list"><tbody>{{#flags}}<tr><td><a href="{{href}}">{{branch}}</a></td><td>{{seq}}</td><td>{{detail}}</td><td>{{at}}</td></tr>{{/flags}}</tbody></table>{{/groups}}
         {{#hasKeys}}<h2>{{frame.t.pendingKeys}}</h2><p class="todo">{{frame.t.whatToDo}}: {{todoKey}}</p>
@@ -146,6 +154,9 @@ enum Templates {
     static let health = #"""
         {{<layout}}{{$content}}
         <table class="totals" id="health"><tbody>
+        <tr><th>{{frame.t.serveHeartbeat}}</th><td id="serve-heartbeat">{{serveBeat}}</td></tr>
+        <tr><th>{{frame.t.serveState}}</th><td id="serve-state" class="{{#serveAlive}}ok{{/serveAlive}}{{^serveAlive}}bad{{/serveAlive}}">{{serveState}}</td></tr>
+        <tr><th>{{frame.t.serveStarted}}</th><td>{{serveStarted}}</td></tr>
         <tr><th>{{frame.t.entriesHeld}}</th><td>{{entries}}</td></tr>
         <tr><th>{{frame.t.batchesHour}}</th><td>{{batchesLastHour}}</td></tr>
         <tr><th>{{frame.t.batchesDay}}</th><td>{{batchesLastDay}}</td></tr>

@@ -1,4 +1,7 @@
-/// The dashboard's language: Chinese by default, `?lang=en` for English.
+import TaizhangText
+
+/// The dashboard's language: Chinese by default, `?lang=en` for English. The words come from
+/// the programs' catalogue (`WebText` names the sentence behind each template key).
 public enum WebLanguage: String, Sendable, CaseIterable {
     case zh, en
 
@@ -6,13 +9,17 @@ public enum WebLanguage: String, Sendable, CaseIterable {
         self = query.flatMap(WebLanguage.init(rawValue:)) ?? .zh
     }
 
+    /// The catalogue's language.
+    public var catalogue: Language { self == .zh ? .zh : .en }
+
     /// The page's labels, keyed for the templates (`{{t.key}}`).
     public var labels: [String: String] {
-        WebText.table.mapValues { self == .zh ? $0.zh : $0.en }
+        WebText.table.mapValues { $0.text(catalogue) }
     }
 
-    public func text(_ key: String) -> String {
-        guard let entry = WebText.table[key] else { return key }
-        return self == .zh ? entry.zh : entry.en
+    /// The sentence behind template key `key` with `{0}`… filled in (the key itself when the
+    /// table lacks it, which a test rules out for every key the code uses).
+    public func text(_ key: String, _ arguments: String...) -> String {
+        WebText.table[key].map { $0.text(catalogue, arguments) } ?? key
     }
 }

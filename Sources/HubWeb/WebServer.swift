@@ -2,6 +2,7 @@ import Hummingbird
 import HummingbirdTLS
 import HubKit
 import Logging
+import TaizhangText
 
 /// Where and how the dashboard listens. A non-loopback address needs TLS: the same
 /// fail-closed stance as `serve` refusing a readable secret key.
@@ -38,9 +39,9 @@ public enum WebBindingError: Error, Sendable, Equatable, CustomStringConvertible
 
     public var description: String {
         switch self {
-        case .malformed(let text): "--bind takes HOST:PORT such as 127.0.0.1:8447, not '\(text)'"
-        case .needsTLS(let text): "refusing to serve the dashboard on \(text) without TLS: give --tls-cert and --tls-key, or bind to 127.0.0.1"
-        case .halfTLS: "--tls-cert and --tls-key go together; give both or neither"
+        case .malformed(let text): Message.errWebBindMalformed(text)
+        case .needsTLS(let text): Message.errWebNeedsTLS(text)
+        case .halfTLS: Message.errWebHalfTLS()
         }
     }
 }

@@ -80,11 +80,14 @@ public struct ByteReader {
 public enum WireError: Error, Sendable, Equatable, CustomStringConvertible {
     case malformed(String)
     case unsupportedVersion(UInt8)
+    /// A BATCH with more entries than WELCOME allows (ERROR 413, not 400).
+    case tooManyEntries(Int, limit: Int)
 
     public var description: String {
         switch self {
         case .malformed(let reason): "malformed message: \(reason)"
         case .unsupportedVersion(let version): "protocol version \(version) is not supported (this side speaks \(WireMessage.version))"
+        case .tooManyEntries(let count, let limit): "a batch holds at most \(limit) entries, not \(count); resend it in smaller batches"
         }
     }
 }

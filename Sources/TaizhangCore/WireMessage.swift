@@ -1,7 +1,8 @@
 /// One message of the agent–hub protocol (docs/PROTOCOL.md), as a value.
 public enum WireMessage: Sendable, Equatable {
-    /// Agent → hub, first on every connection: the ledger, its length and its chain head.
-    case hello(incarnation: [UInt8], lastSeq: Int64, chain: [UInt8])
+    /// Agent → hub, first on every connection: the ledger, its length and its chain head, and
+    /// the branch the office was set up as (the hub checks it against the key's enrolment).
+    case hello(incarnation: [UInt8], lastSeq: Int64, chain: [UInt8], branch: String)
     /// Hub → agent: where the hub stands for this branch (seq and chain there), and the batch limits.
     case welcome(heldSeq: Int64, chain: [UInt8], maxEntries: UInt16, maxBytes: UInt32)
     /// Agent → hub: consecutive entries, each in its canonical encoding, anchored by the
@@ -14,7 +15,7 @@ public enum WireMessage: Sendable, Equatable {
     case error(WireStatus, heldSeq: Int64, seq: Int64, message: String)
 
     public static let magic: [UInt8] = [0x54, 0x5A]
-    public static let version: UInt8 = 2
+    public static let version: UInt8 = 3
     /// Bytes of a chain hash (SHA-256).
     public static let chainBytes = 32
 
@@ -38,10 +39,11 @@ public enum WireMessage: Sendable, Equatable {
         writer.u8(version)
         writer.u8(typeCode)
         switch self {
-        case .hello(let incarnation, let lastSeq, let chain):
+        case .hello(let incarnation, let lastSeq, let chain, let branch):
             writer.raw(incarnation)
             writer.i64(lastSeq)
             writer.raw(chain)
+            writer.string(branch)
         case .welcome(let heldSeq, let chain, let maxEntries, let maxBytes):
             writer.i64(heldSeq)
             writer.raw(chain)
@@ -82,14 +84,16 @@ public enum WireMessage: Sendable, Equatable {
         switch type {
         case 0x01:
             let incarnation = Array(try reader.raw(16))
-            message = .hello(incarnation: incarnation, lastSeq: try sequence(&reader), chain: try chain(&reader))
+            message = .hello(incarnation: incarnation, lastSeq: try sequence(&reader), chain: try chain(&reader),
+                             branch: try reader.string())
         case 0x02:
             message = .welcome(heldSeq: try sequence(&reader), chain: try chain(&reader),
                                maxEntries: try reader.u16(), maxBytes: try reader.u32())
         case 0x03:
             let previousChain = try chain(&reader)
             let count = Int(try reader.u16())
-            guard count >= 1, count <= maxEntries else { throw WireError.malformed("a batch holds 1 to \(maxEntries) entries, not \(count)") }
+            guard count >= 1 else { throw WireError.malformed("a batch holds at least one entry") }
+            guard count <= maxEntries else { throw WireError.tooManyEntries(count, limit: maxEntries) }
             var entries: [[UInt8]] = []
             entries.reserveCapacity(count)
             for _ in 0..<count {
@@ -132,6 +136,7 @@ public enum WireStatus: UInt16, Sendable, CaseIterable {
     case ledgerBehind = 412
     case tooLarge = 413
     case gap = 416
+    case misenrolled = 421
     case helloRequired = 428
     case storageFailed = 500
     case unsupportedVersion = 505

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import TaizhangCore
+import TaizhangText
 
 /// Where a report goes: stdout (CSV and JSON by default) or a file written whole or not at
 /// all (XLSX by default to `taizhang-export-YYYY-MM.xlsx` in the current folder), after the
@@ -84,28 +85,27 @@ public enum ReportDestination {
 
     /// One line for the operator once a file is written: what it holds.
     public static func summary(_ report: MonthlyReport, context: ReportContext = ReportContext(), path: String) -> String {
+        let zone = BureauTimeZone(identifier: report.timeZone) ?? .default
         var problems: [String] = []
-        if !report.isComplete {
-            problems.append("\(report.incompleteBranches.map(\.id).joined(separator: ", ")) not confirmed through the month's end")
-        }
-        if !context.openFlags.isEmpty { problems.append("open flags at \(context.openFlags.keys.sorted().joined(separator: ", "))") }
-        var state = problems.isEmpty ? "complete" : "INCOMPLETE (" + problems.joined(separator: "; ") + ")"
-        if !context.revoked.isEmpty { state += ", revoked: \(context.revoked.sorted().joined(separator: ", "))" }
-        var line = "Wrote \(path): \(report.month) as of \(report.asOf), \(report.branches.count) branches, "
-            + "\(report.entries) entries, \(state), hash \(report.hash.prefix(16))…"
+        if !report.isComplete { problems.append(Message.exportNotConfirmed(report.incompleteBranches.map(\.id).joined(separator: ", "))) }
+        if !context.openFlags.isEmpty { problems.append(Message.exportOpenFlagsAt(context.openFlags.keys.sorted().joined(separator: ", "))) }
+        var state = problems.isEmpty ? Message.exportStateComplete() : Message.exportStateIncomplete(problems.joined(separator: "; "))
+        if !context.revoked.isEmpty { state += Message.exportRevokedList(context.revoked.sorted().joined(separator: ", ")) }
+        var line = Message.exportWrote(path, report.month, zone.clockTime(at: report.asOf), report.branches.count, report.entries, state,
+                                       String(report.hash.prefix(16)))
         if let earlier = report.earlier, !earlier.changes.isEmpty {
-            line += "; restates the export issued \(earlier.issuedAt) (\(earlier.changes.count) figures changed)"
+            line += Message.exportRestatesSuffix(zone.clockTime(at: earlier.issuedAt), earlier.changes.count)
         }
-        return line + "."
+        return line + (Language.current == .zh ? "。" : ".")
     }
 
     /// The line for a `--flat` file of one or more months.
     public static func summary(flat reports: [MonthlyReport], path: String) -> String {
         let months = reports.map(\.month).sorted()
-        guard let first = months.first, let last = months.last else { return "Wrote \(path)." }
+        guard let first = months.first, let last = months.last, let report = reports.first else { return Message.exportWroteBare(path) }
         let span = first == last ? first.description : "\(first)–\(last)"
         let rows = reports.reduce(0) { $0 + $1.rows.count }
-        return "Wrote \(path): figures of \(span), \(rows) rows (one per office, material and month)"
-            + (reports.first.map { ", as of \($0.asOf)" } ?? "") + "."
+        let zone = BureauTimeZone(identifier: report.timeZone) ?? .default
+        return Message.exportWroteFlat(path, span, rows, zone.clockTime(at: report.asOf))
     }
 }

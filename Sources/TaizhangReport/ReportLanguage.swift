@@ -93,7 +93,7 @@ public enum ReportLanguage: String, CaseIterable, Sendable {
     var materialHeader: String { self == .zh ? "物资" : "Material" }
     var unitHeader: String { self == .zh ? "单位" : "Unit" }
 
-    func header(_ figure: ReportFigure) -> String {
+    public func header(_ figure: ReportFigure) -> String {
         switch (self, figure) {
         case (.zh, .opening): "期初结存"
         case (.zh, .inflow): "本月增加（安装/发放/接收）"

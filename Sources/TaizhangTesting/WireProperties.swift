@@ -50,7 +50,7 @@ public enum WireProperties {
         func chain(_ g: inout SplitMix64) -> [UInt8] { (0..<32).map { _ in UInt8(truncatingIfNeeded: g.next()) } }
         return [
             .hello(incarnation: (0..<16).map { _ in UInt8(truncatingIfNeeded: generator.next()) }, lastSeq: randomSeq(&generator),
-                   chain: chain(&generator)),
+                   chain: chain(&generator), branch: randomText(&generator)),
             .welcome(heldSeq: randomSeq(&generator), chain: chain(&generator), maxEntries: UInt16(truncatingIfNeeded: generator.next()),
                      maxBytes: UInt32(truncatingIfNeeded: generator.next())),
             .batch(previousChain: chain(&generator), entries: entries),

@@ -34,6 +34,7 @@ extension Catalogue {
         .keyStateEnrolled: "已登记",
         .keyStateRevoked: "已停用",
         .keyStateReplaced: "已替换",
+        .keySetUpAs: "{0}（报送程序设置为 {1}！）",
         .serveAbstract: "接收各所报送的记录，直到收到 SIGINT 或 SIGTERM。",
         .serveDiscussion: "开始接受连接时显示 'serving on 地址'（端口写 '*' 时显示系统选定的端口）。日志写到标准错误。\n\n示例：\n  taizhang-hub serve --bind 'tcp://*:7447'\n  taizhang-hub serve --config /etc/taizhang/hub.toml",
         .optBind: "各所连接的地址（默认取 --config 的 bind，否则 tcp://*:7447）。",

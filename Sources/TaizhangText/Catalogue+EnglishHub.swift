@@ -34,6 +34,7 @@ extension Catalogue {
         .keyStateEnrolled: "enrolled",
         .keyStateRevoked: "revoked",
         .keyStateReplaced: "replaced",
+        .keySetUpAs: "{0} (office set up as {1}!)",
         .serveAbstract: "Receive the agents' entries until SIGINT or SIGTERM.",
         .serveDiscussion: "Prints 'serving on ENDPOINT' once it accepts connections (with a '*' port, the port the system chose). Logs go to stderr.\n\nExamples:\n  taizhang-hub serve --bind 'tcp://*:7447'\n  taizhang-hub serve --config /etc/taizhang/hub.toml",
         .optBind: "Where agents connect (default: 'bind' in --config, else tcp://*:7447).",

@@ -4,7 +4,9 @@ import TaizhangCore
 /// to find at start, and only the table of the language in use is built (on first use).
 public enum Catalogue {
     static let english: [Message: String] = englishClerk.merging(englishErrors) { $1 }.merging(englishHub) { $1 }
+        .merging(englishOperator) { $1 }.merging(englishWeb) { $1 }
     static let chinese: [Message: String] = chineseClerk.merging(chineseErrors) { $1 }.merging(chineseHub) { $1 }
+        .merging(chineseOperator) { $1 }.merging(chineseWeb) { $1 }
 
     /// The table of `language`; a test checks that both have every `Message`.
     public static func table(_ language: Language) -> [Message: String] {

@@ -239,6 +239,7 @@ public enum Message: String, CaseIterable, Sendable {
     case errConflict
     case errOlder
     case errOtherLedger
+    case errMisenrolled
     case errRefused
     case errProtocol
     case errInterrupted
@@ -350,6 +351,7 @@ public enum Message: String, CaseIterable, Sendable {
     case keyStateEnrolled = "keyState_enrolled"
     case keyStateRevoked = "keyState_revoked"
     case keyStateReplaced = "keyState_replaced"
+    case keySetUpAs
     case serveAbstract
     case serveDiscussion
     case optBind
@@ -430,6 +432,240 @@ public enum Message: String, CaseIterable, Sendable {
     case noBureauInTitle
     case lineToSign
     case optBranchesMonth
+    // Branch "operator": flags, resolve, enrolment and serve refusals (Catalogue+*Operator.swift)
+    case flagsAbstract
+    case flagsDiscussion
+    case optFlagsBranch
+    case optFlagsAll
+    case flagsNone
+    case flagsNoneAtAll
+    case colFlagID
+    case colKind
+    case colFlagEntry
+    case colFlagSince
+    case colToDo
+    case colFlagDetail
+    case colSettled
+    case flagOpen
+    case flagSettledBy
+    case flagSettledByOffice
+    case flagByOffice
+    case flagKindRule = "flagKind_rule"
+    case flagKindConflict = "flagKind_conflict"
+    case flagKindIncarnation = "flagKind_incarnation"
+    case flagKindBehind = "flagKind_behind"
+    case flagKindMisenrolled = "flagKind_misenrolled"
+    case flagToDoRule = "flagToDo_rule"
+    case flagToDoConflict = "flagToDo_conflict"
+    case flagToDoIncarnation = "flagToDo_incarnation"
+    case flagToDoBehind = "flagToDo_behind"
+    case flagToDoMisenrolled = "flagToDo_misenrolled"
+    case flagToDoOther
+    case resolveAbstract
+    case resolveDiscussion
+    case optResolveFlag
+    case optResolveNote
+    case resolved
+    case resolvedBranchClear
+    case resolvedBranchOpen
+    case errUnknownFlag
+    case errFlagSettled
+    case errEmptyNote
+    case errNoteTooLong
+    case errEnrollHubKey
+    case errEnrollZeroKey
+    case errEnrollNameInUse
+    case errServeRunning
+    case errServeLock
+
+    // Branch dashboard: the web pages (HubWeb), their words once for both the web and the CLI.
+    case webTitle = "web_title"
+    case webOverview = "web_overview"
+    case webBranches = "web_branches"
+    case webBranch = "web_branch"
+    case webTimeliness = "web_timeliness"
+    case webExports = "web_exports"
+    case webProblems = "web_problems"
+    case webHealth = "web_health"
+    case webAsOf = "web_asOf"
+    case webLogout = "web_logout"
+    case webLogin = "web_login"
+    case webLoginName = "web_loginName"
+    case webPassword = "web_password"
+    case webLoginFailed = "web_loginFailed"
+    case webLoginLocked = "web_loginLocked"
+    case webEnrolled = "web_enrolled"
+    case webPending = "web_pending"
+    case webLastIngest = "web_lastIngest"
+    case webTotals = "web_totals"
+    case webStandard = "web_standard"
+    case webOnHand = "web_onHand"
+    case webReceived = "web_received"
+    case webBalance = "web_balance"
+    case webColReceived = "web_colReceived"
+    case webColDistributed = "web_colDistributed"
+    case webFlagRule = "web_flag.rule"
+    case webFlagConflict = "web_flag.conflict"
+    case webFlagIncarnation = "web_flag.incarnation"
+    case webFlagBehind = "web_flag.behind"
+    case webKeyPending = "web_key.pending"
+    case webKeyRevoked = "web_key.revoked"
+    case webOpenFlagsByKind = "web_openFlagsByKind"
+    case webMark = "web_mark"
+    case webLegend = "web_legend"
+    case webDistributed = "web_distributed"
+    case webReportingRate = "web_reportingRate"
+    case webOnTimeRate = "web_onTimeRate"
+    case webLastClosedMonth = "web_lastClosedMonth"
+    case webActivity = "web_activity"
+    case webActivityDelivery = "web_activity.delivery"
+    case webActivityEnrolment = "web_activity.enrolment"
+    case webActivityExport = "web_activity.export"
+    case webActivityFlag = "web_activity.flag"
+    case webId = "web_id"
+    case webLastEntry = "web_lastEntry"
+    case webAll = "web_all"
+    case webCsv = "web_csv"
+    case webInventory = "web_inventory"
+    case webItems = "web_items"
+    case webItem = "web_item"
+    case webConforms = "web_conforms"
+    case webNonstandard = "web_nonstandard"
+    case webMovement = "web_movement"
+    case webEntries = "web_entries"
+    case webSeq = "web_seq"
+    case webAction = "web_action"
+    case webQuantity = "web_quantity"
+    case webOccurredOn = "web_occurredOn"
+    case webRecordedAt = "web_recordedAt"
+    case webOlder = "web_older"
+    case webNewer = "web_newer"
+    case webWhatToDo = "web_whatToDo"
+    case webMonth = "web_month"
+    case webDeadline = "web_deadline"
+    case webDeadlineUnknown = "web_deadlineUnknown"
+    case webExpected = "web_expected"
+    case webReported = "web_reported"
+    case webOnTime = "web_onTime"
+    case webLate = "web_late"
+    case webNotReported = "web_notReported"
+    case webNotExpected = "web_notExpected"
+    case webMarkOnTime = "web_mark.on-time"
+    case webMarkLate = "web_mark.late"
+    case webMarkReported = "web_mark.reported"
+    case webMarkNotReported = "web_mark.not-reported"
+    case webMarkNotExpected = "web_mark.not-expected"
+    case webCompleteAt = "web_completeAt"
+    case webGrid = "web_grid"
+    case webShow = "web_show"
+    case webAsOfExport = "web_asOfExport"
+    case webHash = "web_hash"
+    case webDownload = "web_download"
+    case webIssuedAt = "web_issuedAt"
+    case webNoExports = "web_noExports"
+    case webNoProblems = "web_noProblems"
+    case webPendingKeys = "web_pendingKeys"
+    case webOpenFlags = "web_openFlags"
+    case webKind = "web_kind"
+    case webBatchesHour = "web_batchesHour"
+    case webBatchesDay = "web_batchesDay"
+    case webEntriesHeld = "web_entriesHeld"
+    case webDbSize = "web_dbSize"
+    case webLastContact = "web_lastContact"
+    case webRefusals = "web_refusals"
+    case webWebStarted = "web_webStarted"
+    case webAttempts = "web_attempts"
+    case webNotFound = "web_notFound"
+    case webTodoRule = "web_todo.rule"
+    case webTodoConflict = "web_todo.conflict"
+    case webTodoIncarnation = "web_todo.incarnation"
+    case webTodoBehind = "web_todo.behind"
+    case webTodoPendingKey = "web_todo.pendingKey"
+    case webCompleteness = "web_completeness"
+    case webExportComplete = "web_exportComplete"
+    case webExportIncomplete = "web_exportIncomplete"
+    case webIncompleteOffices = "web_incompleteOffices"
+    case webRestatements = "web_restatements"
+    case webRestates = "web_restates"
+    case webRestatedSince = "web_restatedSince"
+    case webLateRestatements = "web_lateRestatements"
+    case webBureauTotal = "web_bureauTotal"
+    case webFigure = "web_figure"
+    case webEarlierValue = "web_earlierValue"
+    case webNowValue = "web_nowValue"
+    case webServeHeartbeat = "web_serveHeartbeat"
+    case webServeState = "web_serveState"
+    case webServeStarted = "web_serveStarted"
+    case webServeRunning = "web_serveRunning"
+    case webServeStopped = "web_serveStopped"
+    case webServeNever = "web_serveNever"
+    // Branch dashboard: the operator and web commands, branches --month, the export summary line.
+    case operatorAbstract
+    case operatorDiscussion
+    case optPasswordStdin
+    case promptPassword
+    case promptAgain
+    case errNoPasswordOnStdin
+    case errNoTerminalForPassword
+    case errPasswordsDiffer
+    case operatorAddAbstract
+    case operatorAddDiscussion
+    case optOperatorLogin
+    case optOperatorLoginOnly
+    case optOperatorRole
+    case operatorAdded
+    case operatorListAbstract
+    case operatorsNone
+    case colLogin
+    case colRole
+    case colCreated
+    case colPasswordChanged
+    case operatorRemoveAbstract
+    case operatorRemoved
+    case operatorPasswdAbstract
+    case operatorPasswdDone
+    case operatorLogAbstract
+    case colAt
+    case colOutcome
+    case colAddress
+    case outcomeSuccess
+    case outcomeFailure
+    case outcomeLocked
+    case outcomeLogout
+    case errOperatorInvalidLogin
+    case errOperatorExists
+    case errOperatorUnknown
+    case errOperatorWeakPassword
+    case webCommandAbstract
+    case webCommandDiscussion
+    case optWebArguments
+    case errWebNoOwnFolder
+    case errWebCannotStart
+    case hubWebAbstract
+    case hubWebDiscussion
+    case optWebBind
+    case optTLSCert
+    case optTLSKey
+    case optWebConfig
+    case webServing
+    case errWebCannotServe
+    case colCompleteAt
+    case deadlineLine
+    case deadlineUnknownLine
+    case rateLine
+    case rateLineUnknown
+    case exportWrote
+    case exportStateComplete
+    case exportStateIncomplete
+    case exportNotConfirmed
+    case exportOpenFlagsAt
+    case exportRevokedList
+    case exportRestatesSuffix
+    case exportWroteFlat
+    case exportWroteBare
+    case errWebBindMalformed
+    case errWebNeedsTLS
+    case errWebHalfTLS
     // rules branch: one set of rules, one identity for text
     case errArgumentNotUTF8
     case ruleDateBeyondSkew = "rule_dateBeyondSkew"

@@ -5,6 +5,8 @@ public struct Message: Sendable, Equatable {
     /// Metadata read with zmq_msg_gets on the first frame that carries any (a ROUTER's routing-id frame carries none), keyed by property name
     /// (only those present; see `Message.propertyNames`).
     public var properties: [String: String]
+    /// Frames received past `maxFrames` and dropped, with `receive(…, truncating: true)`.
+    public var discardedFrames = 0
 
     /// The properties `Socket.receive` asks libzmq for.
     public static let propertyNames = ["Socket-Type", "Routing-Id", "Identity", "Peer-Address", "User-Id"]

@@ -42,9 +42,10 @@ extension Socket {
     /// - Parameters:
     ///   - dontWait: return nil at once if no message is waiting.
     ///   - maxFrames: if the message has more frames than this, the rest of it is received and
-    ///     discarded (so the socket stays usable) and `.tooManyFrames` is thrown.
+    ///     discarded (so the socket stays usable) and `.tooManyFrames` is thrown — or, with
+    ///     `truncating`, the first `maxFrames` frames are returned with `discardedFrames` set.
     /// - Returns: the message, or nil if none was available (`dontWait`) or the receive timeout expired.
-    public func receive(dontWait: Bool = false, maxFrames: Int? = nil) throws(ZMQError) -> Message? {
+    public func receive(dontWait: Bool = false, maxFrames: Int? = nil, truncating: Bool = false) throws(ZMQError) -> Message? {
         let socket = try liveHandle("zmq_msg_recv")
         // A zmq_msg_t must not move while libzmq uses it, so it lives in manually managed memory.
         let message = UnsafeMutablePointer<zmq_msg_t>.allocate(capacity: 1)
@@ -79,6 +80,11 @@ extension Socket {
             more = zmq_msg_more(message) != 0
         }
         if let maxFrames, received > maxFrames {
+            if truncating {
+                var truncated = Message(frames: frames, properties: properties)
+                truncated.discardedFrames = received - maxFrames
+                return truncated
+            }
             throw ZMQError(
                 kind: .tooManyFrames(received: received, limit: maxFrames), operation: "receive",
                 errno: czmq_eproto(), reason: "message had too many frames and was discarded")

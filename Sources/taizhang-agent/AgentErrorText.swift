@@ -46,6 +46,7 @@ enum AgentErrorText {
         case .revoked(let message): Message.errRevoked(message)
         case .diverged(let seq, _, _): Message.errDiverged(seq)
         case .hubCannotStore(let endpoint, let pending, _): Message.errHubCannotStore(endpoint, pending)
+        case .misenrolled(let office, let message): Message.errMisenrolled(office, message)
         case .refused(505, _): Message.errNewerProtocol()
         case .refused(400, let message): Message.errUnreadable(message)
         case .refused(409, let message): Message.errConflict(message)

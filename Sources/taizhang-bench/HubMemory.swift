@@ -57,10 +57,12 @@ extension HubCases {
                 guard expect(decoded) else { throw ProcessFailure(description: "connection \(index + 1) answered \(what) with \(decoded)") }
             }
         }
-        try exchange("HELLO", { _ in
+        try exchange("HELLO", { index in
             let incarnation = (0..<16).map { _ in UInt8(truncatingIfNeeded: random.next()) }
-            // A fresh ledger's chain head is its genesis; the hub checks nothing at seq 0.
-            return .hello(incarnation: incarnation, lastSeq: 0, chain: [UInt8](repeating: 0, count: 32))
+            // A fresh ledger's chain head is its genesis.
+            let branch = "m\(1000 + index + 1)"
+            return .hello(incarnation: incarnation, lastSeq: 0,
+                          chain: LedgerChain.genesis(branch: branch, incarnation: incarnation), branch: branch)
         }, expect: { if case .welcome(0, _, _, _) = $0 { true } else { false } })
         let welcomed = Clock.nanoseconds() - connectStart
         try exchange("PING", { _ in .ping(lastSeq: 0) }, expect: { if case .pong(0, _) = $0 { true } else { false } })

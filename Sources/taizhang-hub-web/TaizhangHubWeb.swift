@@ -8,26 +8,17 @@ import TaizhangText
 struct TaizhangHubWeb: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "taizhang-hub-web",
-        abstract: "The bureau operator's dashboard: who has reported, who is late, and the figures, in a browser.",
-        discussion: """
-            Reads the hub's database beside 'taizhang-hub serve' and serves pages and their JSON
-            twins (/api/totals, /api/branches, /api/timeliness?month=YYYY-MM). Operators sign
-            in with accounts made by 'taizhang-hub operator add'. Stop with Ctrl-C.
+        abstract: Message.hubWebAbstract(), discussion: Message.hubWebDiscussion())
 
-            Example:
-              taizhang-hub operator add --login wang --role viewer
-              taizhang-hub web --bind 127.0.0.1:8447
-            """)
-
-    @Option(help: ArgumentHelp("Where to listen, HOST:PORT (port 0: any free port). A non-loopback address needs --tls-cert and --tls-key.", valueName: "host:port"))
+    @Option(help: ArgumentHelp(Message.optWebBind(), valueName: "host:port"))
     var bind = WebBinding.defaultBind
-    @Option(name: .customLong("tls-cert"), help: ArgumentHelp("PEM certificate chain for HTTPS.", valueName: "file"))
+    @Option(name: .customLong("tls-cert"), help: ArgumentHelp(Message.optTLSCert(), valueName: "file"))
     var tlsCert: String?
-    @Option(name: .customLong("tls-key"), help: ArgumentHelp("PEM private key for HTTPS.", valueName: "file"))
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp(Message.optTLSKey(), valueName: "file"))
     var tlsKey: String?
-    @Option(help: ArgumentHelp("The hub's TOML settings (data, silent_after_hours, time_zone, report_deadline_workdays).", valueName: "file"))
+    @Option(help: ArgumentHelp(Message.optWebConfig(), valueName: "file"))
     var config: String?
-    @Option(help: ArgumentHelp("The hub's folder (default: 'data' in --config, else $TAIZHANG_HUB_DATA, else ~/.local/share/taizhang/hub).", valueName: "dir"))
+    @Option(help: ArgumentHelp(Message.optDataHub(), valueName: "dir"))
     var data: String?
 
     func run() async throws {
@@ -49,11 +40,11 @@ struct TaizhangHubWeb: AsyncParsableCommand {
         do {
             try await WebServer.run(source: source, binding: binding) { address in
                 let out = StandardStream.output()
-                out.write("taizhang-hub web: serving \(address) (Ctrl-C stops)\n")
+                out.write(Message.webServing(address) + "\n")
                 out.flush()
             }
         } catch {
-            StandardStream.printError("taizhang-hub web: cannot serve on \(bind) (\(error)); is the port in use?")
+            StandardStream.printError("taizhang-hub web: " + Message.errWebCannotServe(bind, "\(error)"))
             throw ExitCode(3)
         }
     }

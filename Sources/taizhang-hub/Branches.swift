@@ -57,13 +57,28 @@ extension TaizhangHub.Branches {
                 print(HubJSONOutput.timeliness(result).rendered())
                 return
             }
-            var table = TextTable([.init("Branch"), .init("Name"), .init("Report"), .init("Complete at")])
+            let zone = settings.zone
+            var table = TextTable([.init(Message.colBranch()), .init(Message.colName(), fit: .wrap), .init(Message.webMark()), .init(Message.colCompleteAt())])
             for row in result.branches {
-                table.append([row.branch, row.name, row.mark.rawValue, row.completeAt?.description ?? ""])
+                table.append([row.branch, row.name, Self.mark(row.mark), row.completeAt.map(zone.clockTime) ?? ""])
             }
-            print(table.render(), terminator: "")
-            print("Deadline: \(result.deadline?.description ?? "unknown — the bureau calendar lacks a year it needs; add the year's days to calendar.txt in the hub's folder")")
-            print(HubJSONOutput.rateLine(result))
+            print(table.render(width: Terminal.width()), terminator: "")
+            print(result.deadline.map { Message.deadlineLine(zone.clockTime(at: $0)) } ?? Message.deadlineUnknownLine())
+            print(result.deadline == nil ? Message.rateLineUnknown(result.reported, result.expected)
+                  : Message.rateLine(result.reported, result.expected, result.onTime))
+        }
+    }
+}
+
+extension TaizhangHub.Branches {
+    /// A month's mark in the operator's language (the dashboard's words).
+    static func mark(_ mark: ReportingMark) -> String {
+        switch mark {
+        case .onTime: Message.webMarkOnTime()
+        case .late: Message.webMarkLate()
+        case .reported: Message.webMarkReported()
+        case .notReported: Message.webMarkNotReported()
+        case .notExpected: Message.webNotExpected()
         }
     }
 }

@@ -38,13 +38,27 @@ extension TaizhangHub {
         func run() throws {
             try Failure.reporting {
                 try BranchID.checkOffice(id: branch, name: name)
-                let database = try HubDirectory.resolve(data.data).open()
+                let directory = HubDirectory.resolve(data.data)
+                let database = try directory.open()
                 let fullKey = try database.resolveKey(key)
                 guard Z85.isValidCurveKey(fullKey) else {
                     throw HubError.invalidSetting(Message.enrollBadKey(key))
                 }
-                try database.enroll(branch: branch, name: name, publicKey: fullKey, at: .now())
+                do {
+                    try database.enroll(branch: branch, name: name, publicKey: fullKey, hubKey: directory.publicKey(), at: .now())
+                } catch let error as EnrolmentError {
+                    Failure.say(Self.sentence(error))
+                    throw ExitCode(1)
+                }
                 print(Message.enrolled(name, branch))
+            }
+        }
+
+        static func sentence(_ error: EnrolmentError) -> String {
+            switch error {
+            case .hubKey(let key): Message.errEnrollHubKey(key)
+            case .zeroKey(let key): Message.errEnrollZeroKey(key)
+            case .nameInUse(let name, let branch): Message.errEnrollNameInUse(name, branch)
             }
         }
     }

@@ -21,13 +21,22 @@ enum Failure {
             say(violation.sentence())
             throw ExitCode(1)
         } catch let error as OperatorError {
-            say("\(error)")
+            say(Self.sentence(error))
             throw ExitCode(1)
         } catch let exit as ExitCode {
             throw exit
         } catch {
             say(CommonErrorText.sentence(error) ?? "\(error)")
             throw ExitCode(3)
+        }
+    }
+
+    static func sentence(_ error: OperatorError) -> String {
+        switch error {
+        case .invalidLogin(let login): Message.errOperatorInvalidLogin(login)
+        case .exists(let login): Message.errOperatorExists(login)
+        case .unknown(let login): Message.errOperatorUnknown(login)
+        case .weakPassword: Message.errOperatorWeakPassword()
         }
     }
 

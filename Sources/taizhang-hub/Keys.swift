@@ -25,7 +25,8 @@ extension TaizhangHub {
                                            .init(Message.colFrom(), fit: .optional), .init(Message.colKey(), fit: .optional)])
                     for key in keys {
                         let state = Message(rawValue: "keyState_" + key.state.rawValue).map { $0() } ?? key.state.rawValue
-                        table.append([key.fingerprint, state, key.branch ?? "", key.lastSeenAt.map(zone.clockTime) ?? "",
+                        let branch = key.setUpAs.map { Message.keySetUpAs(key.branch ?? "", $0) } ?? key.branch ?? ""
+                        table.append([key.fingerprint, state, branch, key.lastSeenAt.map(zone.clockTime) ?? "",
                                       key.state == .pending ? "\(key.attempts)" : "", key.address ?? "", key.publicKey])
                     }
                     print(table.render(width: Terminal.width()), terminator: "")
@@ -41,6 +42,7 @@ extension TaizhangHub {
                 ("firstSeenAt", key.firstSeenAt.map { .string($0.description) } ?? .null),
                 ("lastSeenAt", key.lastSeenAt.map { .string($0.description) } ?? .null),
                 ("attempts", .int(key.attempts)), ("changedAt", .string(key.changedAt.description)),
+                ("setUpAs", .optional(key.setUpAs)),
             ])
         }
     }

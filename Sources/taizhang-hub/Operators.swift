@@ -8,40 +8,31 @@ extension TaizhangHub {
     struct Operators: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "operator",
-            abstract: "The dashboard's operators: add, list, remove, change a password, read the login log.",
-            discussion: """
-                Roles: viewer, operator, admin (the dashboard is read-only for every role for now).
-                Passwords are stored as bcrypt hashes; 10 to 72 bytes.
-
-                Example:
-                  taizhang-hub operator add --login wang --role viewer
-                  printf '%s\\n' 'a long passphrase' | taizhang-hub operator add --login li --role admin --password-stdin
-                  taizhang-hub operator log
-                """,
+            abstract: Message.operatorAbstract(), discussion: Message.operatorDiscussion(),
             subcommands: [Add.self, List.self, Remove.self, Passwd.self, Log.self])
     }
 }
 
 /// `--password-stdin`: one line from standard input; else typed twice on the terminal.
 struct PasswordOptions: ParsableArguments {
-    @Flag(name: .customLong("password-stdin"), help: "Read the password as one line from standard input.")
+    @Flag(name: .customLong("password-stdin"), help: ArgumentHelp(Message.optPasswordStdin()))
     var passwordStdin = false
 
     func password() throws -> String {
         let password: String
         if passwordStdin {
             guard let line = readLine(strippingNewline: true) else {
-                StandardStream.printError("taizhang-hub: no password on standard input; send it as one line")
+                Failure.say(Message.errNoPasswordOnStdin())
                 throw ExitCode(1)
             }
             password = line
         } else {
-            guard let first = PasswordPrompt.read("Password: "), let second = PasswordPrompt.read("Again: ") else {
-                StandardStream.printError("taizhang-hub: no terminal to type the password on; use --password-stdin")
+            guard let first = PasswordPrompt.read(Message.promptPassword()), let second = PasswordPrompt.read(Message.promptAgain()) else {
+                Failure.say(Message.errNoTerminalForPassword())
                 throw ExitCode(1)
             }
             guard first == second else {
-                StandardStream.printError("taizhang-hub: the two passwords differ; nothing was changed")
+                Failure.say(Message.errPasswordsDiffer())
                 throw ExitCode(1)
             }
             password = first
@@ -53,10 +44,9 @@ struct PasswordOptions: ParsableArguments {
 
 extension TaizhangHub.Operators {
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add an operator.",
-            discussion: "Example:\n  taizhang-hub operator add --login wang --role viewer")
-        @Option(help: "The login: lower-case letters, digits, '.', '_', '-'.") var login: String
-        @Option(help: "viewer, operator or admin.") var role: Operator.Role
+        static let configuration = CommandConfiguration(abstract: Message.operatorAddAbstract(), discussion: Message.operatorAddDiscussion())
+        @Option(help: ArgumentHelp(Message.optOperatorLogin())) var login: String
+        @Option(help: ArgumentHelp(Message.optOperatorRole())) var role: Operator.Role
         @OptionGroup var password: PasswordOptions
         @OptionGroup var data: HubDataOptions
 
@@ -67,14 +57,14 @@ extension TaizhangHub.Operators {
                 if try database.operatorCredentials(login: login) != nil { throw OperatorError.exists(login) }
                 let hash = Bcrypt.hash(try password.password())
                 try database.addOperator(login: login, role: role, passwordHash: hash, at: .now())
-                print("Added operator '\(login)' (\(role.rawValue)).")
+                print(Message.operatorAdded(login, role.rawValue))
             }
         }
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the operators.")
-        @Flag(help: "Print JSON.") var json = false
+        static let configuration = CommandConfiguration(abstract: Message.operatorListAbstract())
+        @Flag(help: ArgumentHelp(Message.optPrintJSON())) var json = false
         @OptionGroup var data: HubDataOptions
 
         func run() throws {
@@ -87,11 +77,12 @@ extension TaizhangHub.Operators {
                                  ("passwordChangedAt", .string(person.passwordChangedAt.description))])
                     }).rendered())
                 } else if operators.isEmpty {
-                    print("No operator yet; add one with 'taizhang-hub operator add --login NAME --role viewer'.")
+                    print(Message.operatorsNone())
                 } else {
-                    var table = TextTable([.init("Login"), .init("Role"), .init("Created"), .init("Password changed")])
+                    var table = TextTable([.init(Message.colLogin()), .init(Message.colRole()), .init(Message.colCreated()), .init(Message.colPasswordChanged())])
+                    let zone = data.timeZone
                     for person in operators {
-                        table.append([person.login, person.role.rawValue, person.createdAt.description, person.passwordChangedAt.description])
+                        table.append([person.login, person.role.rawValue, zone.clockTime(at: person.createdAt), zone.clockTime(at: person.passwordChangedAt)])
                     }
                     print(table.render(), terminator: "")
                 }
@@ -100,21 +91,21 @@ extension TaizhangHub.Operators {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove an operator and end their sessions.")
-        @Option(help: "The login.") var login: String
+        static let configuration = CommandConfiguration(abstract: Message.operatorRemoveAbstract())
+        @Option(help: ArgumentHelp(Message.optOperatorLoginOnly())) var login: String
         @OptionGroup var data: HubDataOptions
 
         func run() throws {
             try Failure.reporting {
                 try HubDirectory.resolve(data.data).open().removeOperator(login: login)
-                print("Removed operator '\(login)'.")
+                print(Message.operatorRemoved(login))
             }
         }
     }
 
     struct Passwd: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set an operator's password (ends their sessions).")
-        @Option(help: "The login.") var login: String
+        static let configuration = CommandConfiguration(abstract: Message.operatorPasswdAbstract())
+        @Option(help: ArgumentHelp(Message.optOperatorLoginOnly())) var login: String
         @OptionGroup var password: PasswordOptions
         @OptionGroup var data: HubDataOptions
 
@@ -123,14 +114,14 @@ extension TaizhangHub.Operators {
                 let database = try HubDirectory.resolve(data.data).open()
                 guard try database.operatorCredentials(login: login) != nil else { throw OperatorError.unknown(login) }
                 try database.setOperatorPassword(login: login, passwordHash: Bcrypt.hash(try password.password()), at: .now())
-                print("Changed the password of '\(login)'.")
+                print(Message.operatorPasswdDone(login))
             }
         }
     }
 
     struct Log: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every login, failure, lockout and logout, newest first.")
-        @Flag(help: "Print JSON.") var json = false
+        static let configuration = CommandConfiguration(abstract: Message.operatorLogAbstract())
+        @Flag(help: ArgumentHelp(Message.optPrintJSON())) var json = false
         @OptionGroup var data: HubDataOptions
 
         func run() throws {
@@ -142,11 +133,23 @@ extension TaizhangHub.Operators {
                                  ("address", .string(line.address)), ("outcome", .string(line.outcome.rawValue))])
                     }).rendered())
                 } else {
-                    var table = TextTable([.init("At"), .init("Login"), .init("Outcome"), .init("Address")])
-                    for line in log { table.append([line.at.description, line.login, line.outcome.rawValue, line.address]) }
+                    var table = TextTable([.init(Message.colAt()), .init(Message.colLogin()), .init(Message.colOutcome()), .init(Message.colAddress())])
+                    let zone = data.timeZone
+                    for line in log { table.append([zone.clockTime(at: line.at), line.login, Self.outcome(line.outcome), line.address]) }
                     print(table.render(), terminator: "")
                 }
             }
+        }
+    }
+}
+
+extension TaizhangHub.Operators.Log {
+    static func outcome(_ outcome: OperatorLogin.Outcome) -> String {
+        switch outcome {
+        case .success: Message.outcomeSuccess()
+        case .failure: Message.outcomeFailure()
+        case .locked: Message.outcomeLocked()
+        case .logout: Message.outcomeLogout()
         }
     }
 }

@@ -27,10 +27,12 @@ extension TaizhangHub {
                 if Endpoint.problem(in: bind, binding: true) != nil, !bind.hasPrefix("ipc://"), !bind.hasPrefix("inproc://") {
                     throw HubError.invalidSetting(Message.badBind(bind))
                 }
+                let directory = HubDirectory.resolve(data.data)
+                let lock = try Self.lock(directory)
                 Logger(label: "taizhang.hub").info("starting", metadata: ["version": "\(TaizhangVersion.current)"])
                 let stop = StopSignal()
                 let trap = SignalTrap(raising: stop)
-                let server = try HubServer(directory: HubDirectory.resolve(data.data))
+                let server = try HubServer(directory: directory)
                 do {
                     try server.serve(bind: bind, stop: stop) { endpoint in
                         let out = StandardStream.output()
@@ -41,6 +43,20 @@ extension TaizhangHub {
                     throw HubError.invalidSetting(Message.serveCannot(bind, error))
                 }
                 withExtendedLifetime(trap) {}
+                withExtendedLifetime(lock) {}
+            }
+        }
+
+        /// One `serve` per data folder: a second one refuses, naming the first's PID.
+        static func lock(_ directory: HubDirectory) throws -> ServeLock {
+            do {
+                return try ServeLock(directory: directory)
+            } catch ServeLock.Failure.held(let pid, _) {
+                Failure.say(Message.errServeRunning(pid, directory.path))
+                throw ExitCode(1)
+            } catch ServeLock.Failure.unusable(let path, let detail) {
+                Failure.say(Message.errServeLock(path, detail))
+                throw ExitCode(3)
             }
         }
     }

@@ -9,7 +9,7 @@ struct TaizhangHub: ParsableCommand {
         abstract: Message.hubAbstract(),
         discussion: Message.hubDiscussion(),
         version: TaizhangVersion.current,
-        subcommands: [Init.self, Enroll.self, Revoke.self, Keys.self, Serve.self, Totals.self, Branches.self, Export.self, Settings.self, Verify.self, Operators.self, Web.self]
+        subcommands: [Init.self, Enroll.self, Revoke.self, Keys.self, Serve.self, Totals.self, Branches.self, Flags.self, Resolve.self, Export.self, Settings.self, Verify.self, Operators.self, Web.self]
     )
 
     static func main() {

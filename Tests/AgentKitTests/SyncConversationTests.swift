@@ -12,7 +12,7 @@ final class SyncConversationTests: XCTestCase {
     /// A conversation of a ledger of 20 entries, the hub having acknowledged 5 before.
     func started(now: Int64 = 0) -> SyncConversation {
         var conversation = SyncConversation(acked: 5, lastSeq: 20)
-        _ = conversation.start(incarnation: incarnation, lastSeq: 20, chain: head, now: now)
+        _ = conversation.start(incarnation: incarnation, lastSeq: 20, chain: head, branch: "b", now: now)
         return conversation
     }
 
@@ -27,8 +27,8 @@ final class SyncConversationTests: XCTestCase {
 
     func testHelloCarriesTheLedgersLengthAndChainHead() {
         var conversation = SyncConversation(acked: 0, lastSeq: 0)
-        XCTAssertEqual(conversation.start(incarnation: incarnation, lastSeq: 3, chain: head, now: 0),
-                       [.send(.hello(incarnation: incarnation, lastSeq: 3, chain: head))])
+        XCTAssertEqual(conversation.start(incarnation: incarnation, lastSeq: 3, chain: head, branch: "b", now: 0),
+                       [.send(.hello(incarnation: incarnation, lastSeq: 3, chain: head, branch: "b"))])
         XCTAssertNil(conversation.nextBatch(), "nothing is sent before WELCOME")
     }
 
@@ -119,7 +119,7 @@ final class SyncConversationTests: XCTestCase {
         var conversation = welcomed()
         XCTAssertEqual(conversation.receive(.error(.storageFailed, heldSeq: 8, seq: 0, message: "disk full"), now: 2), [.reconnect])
         XCTAssertEqual(conversation.lastTransientRefusal?.status, .storageFailed)
-        _ = conversation.start(incarnation: incarnation, lastSeq: 20, chain: head, now: 3)
+        _ = conversation.start(incarnation: incarnation, lastSeq: 20, chain: head, branch: "b", now: 3)
         _ = conversation.receive(.welcome(heldSeq: 8, chain: hubChain, maxEntries: 500, maxBytes: 1 << 20), now: 4)
         _ = conversation.confirmed(seq: 8, agreed: true, fromWelcome: true)
         XCTAssertNil(conversation.lastTransientRefusal, "a WELCOME clears it")
@@ -133,12 +133,13 @@ final class SyncConversationTests: XCTestCase {
             (.otherIncarnation, .refused(status: 410, message: "m")),
             (.ledgerBehind, .refused(status: 412, message: "m")),
             (.unsupportedVersion, .refused(status: 505, message: "m")),
+            (.misenrolled, .misenrolled(office: "b", message: "m")),
         ]
         for (status, expected) in cases {
             var conversation = started()
             XCTAssertEqual(conversation.receive(.error(status, heldSeq: 8, seq: 4, message: "m"), now: 1), [.fail(expected)], "\(status)")
         }
-        XCTAssertEqual(WireStatus.allCases.count, 10, "every code has a reaction above or in the tests before")
+        XCTAssertEqual(WireStatus.allCases.count, 11, "every code has a reaction above or in the tests before")
     }
 
     func testTheClerksSentencesNameWhatToDo() {

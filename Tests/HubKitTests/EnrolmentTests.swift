@@ -55,7 +55,7 @@ final class EnrolmentTests: XCTestCase {
         XCTAssertThrowsError(try db.revoke(branch: "nowhere", at: T.t0)) { error in
             XCTAssertTrue("\(error)".contains("no branch 'nowhere'"), "\(error)")
         }
-        XCTAssertThrowsError(try db.heard(branch: "nowhere", agentLastSeq: 0, at: T.t0))
+        XCTAssertEqual(try db.heard(branch: "nowhere", agentLastSeq: 0, at: T.t0).status, .revoked)
     }
 
     func testRevokedBranchKeepsItsEntriesButIsRefused() throws {
@@ -73,7 +73,9 @@ final class EnrolmentTests: XCTestCase {
         guard case .refused = try hub.database.hello(branch: "sanchang", incarnation: "inc-1", agentLastSeq: 2, at: T.t0) else {
             return XCTFail("a revoked branch's HELLO must be refused")
         }
-        XCTAssertThrowsError(try hub.database.heard(branch: "sanchang", agentLastSeq: 2, at: T.t0))
+        XCTAssertEqual(try hub.database.heard(branch: "sanchang", agentLastSeq: 2, at: T.t0),
+                       .refused(.revoked, heldSeq: 1, seq: 0, message: "branch sanchang was revoked at this hub; nothing was accepted — ask the bureau's operator"),
+                       "a PING after the revocation is 403, not a storage failure")
         XCTAssertEqual(try hub.inventory("sanchang")[.card].onHand, 700)
         XCTAssertEqual(try hub.database.totals().bureau[.card].onHand, 700)
     }

@@ -21,6 +21,18 @@ final class GreetingTests: XCTestCase {
         XCTAssertEqual(status.state, .behind)
     }
 
+    func testAnEmptyLedgerWhoseHeadIsNotItsGenesisIsRefused() throws {
+        let hub = try T()
+        try hub.database.enroll(branch: "sanchang", name: "三厂", publicKey: T.key(1), at: T.t0)
+        let incarnation = "00112233-4455-6677-8899-aabbccddeeff"
+        let wrong = try hub.database.hello(branch: "sanchang", incarnation: incarnation, agentLastSeq: 0,
+                                           agentChain: [UInt8](repeating: 7, count: 32), at: T.t0)
+        XCTAssertEqual(wrong.status, .conflict, "\(wrong)")
+        let genesis = LedgerChain.genesis(branch: "sanchang", incarnation: incarnation)
+        let right = try hub.database.hello(branch: "sanchang", incarnation: incarnation, agentLastSeq: 0, agentChain: genesis, at: T.t0)
+        XCTAssertEqual(right, .welcome(heldSeq: 0, chain: genesis))
+    }
+
     func testAnotherLedgerIsBoundOnlyWhileTheHubHoldsNothing() throws {
         let hub = try T()
         try hub.enrolAndGreet("sanchang", key: 1, incarnation: "inc-a")
@@ -73,7 +85,7 @@ final class GreetingTests: XCTestCase {
     func testUnknownBranchIsRefused() throws {
         let hub = try T()
         let reply = try hub.database.hello(branch: "ghost", incarnation: "x", agentLastSeq: 0, at: T.t0)
-        guard case .refused(.malformed, 0, 0, let message) = reply else { return XCTFail("\(reply)") }
+        guard case .refused(.revoked, 0, 0, let message) = reply else { return XCTFail("\(reply)") }
         XCTAssertTrue(message.contains("not enrolled"), message)
         guard case .refused = try hub.ingest("ghost", []) else { return XCTFail() }
     }

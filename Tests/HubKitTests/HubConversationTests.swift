@@ -13,7 +13,7 @@ final class HubConversationTests: XCTestCase {
     func batch(_ entries: [[UInt8]]) -> [UInt8] { frame(.batch(previousChain: chain, entries: entries)) }
 
     func refusal(_ action: HubConversation.Action) -> WireStatus? {
-        if case .refuse(let status, _, _) = action { status } else { nil }
+        if case .refuse(let status, _, _, _) = action { status } else { nil }
     }
 
     func testHelloComesFirst() {
@@ -25,7 +25,7 @@ final class HubConversationTests: XCTestCase {
 
     func testHelloIsGreetedThenBatchesAndPingsAreTaken() {
         var conversation = HubConversation()
-        XCTAssertEqual(conversation.receive(frame(.hello(incarnation: incarnation, lastSeq: 4, chain: chain)), branch: "b"),
+        XCTAssertEqual(conversation.receive(frame(.hello(incarnation: incarnation, lastSeq: 4, chain: chain, branch: "b")), branch: "b"),
                        .greet(incarnation: "00010203-0405-0607-0809-0a0b0c0d0e0f", lastSeq: 4, chain: chain))
         XCTAssertEqual(conversation.state, .awaitingHello, "not before the database welcomed it")
         conversation.answered(.welcome(heldSeq: 0, chain: chain))
@@ -44,7 +44,7 @@ final class HubConversationTests: XCTestCase {
     func testARefusedHelloLeavesTheConversationClosed() {
         for status in [WireStatus.conflict, .ledgerBehind, .otherIncarnation, .revoked] {
             var conversation = HubConversation()
-            _ = conversation.receive(frame(.hello(incarnation: incarnation, lastSeq: 4, chain: chain)), branch: "b")
+            _ = conversation.receive(frame(.hello(incarnation: incarnation, lastSeq: 4, chain: chain, branch: "b")), branch: "b")
             conversation.answered(.refused(status, heldSeq: 9, seq: 4, message: "no"))
             XCTAssertEqual(refusal(conversation.receive(batch([entry]), branch: "b")), .helloRequired, "\(status)")
         }
@@ -62,16 +62,35 @@ final class HubConversationTests: XCTestCase {
         XCTAssertEqual(conversation.state, .awaitingHello, "after a storage failure the agent starts again")
     }
 
-    func testVersionOneAgentsAreToldToUpgradeInTheirOwnVersion() {
+    func testOtherVersionsAreToldInTheirOwnVersion() {
         var conversation = HubConversation()
-        let old: [UInt8] = [0x54, 0x5A, 1, 1] + incarnation + [UInt8](repeating: 0, count: 8)
-        guard case .refuse(.unsupportedVersion, let text, version: 1) = conversation.receive(old, branch: "b") else {
-            return XCTFail()
+        for version: UInt8 in [1, 2] {
+            let old: [UInt8] = [0x54, 0x5A, version, 1] + incarnation + [UInt8](repeating: 0, count: 8)
+            guard case .refuse(.unsupportedVersion, let text, version: version, seq: 0) = conversation.receive(old, branch: "b") else {
+                return XCTFail("version \(version)")
+            }
+            XCTAssertTrue(text.contains("upgrade taizhang-agent"), text)
         }
-        XCTAssertTrue(text.contains("upgrade taizhang-agent"), text)
-        guard case .refuse(.unsupportedVersion, _, version: WireMessage.version) = conversation.receive([0x54, 0x5A, 9, 1], branch: "b") else {
-            return XCTFail("a newer version is answered in ours")
+        for version: UInt8 in [0, 9, 255] {
+            guard case .refuse(.unsupportedVersion, _, version: version, seq: 0) = conversation.receive([0x54, 0x5A, version, 5], branch: "b") else {
+                return XCTFail("version \(version) is answered in that version")
+            }
         }
+    }
+
+    func testAnOfficeSetUpAsAnotherBranchIsNotGreeted() {
+        var conversation = HubConversation()
+        XCTAssertEqual(conversation.receive(frame(.hello(incarnation: incarnation, lastSeq: 4, chain: chain, branch: "a")), branch: "b"),
+                       .misenrolled(claimed: "a"))
+        XCTAssertEqual(conversation.state, .awaitingHello)
+    }
+
+    func testASecondHelloStartsTheGreetingAgain() {
+        var conversation = HubConversation()
+        conversation.answered(.welcome(heldSeq: 0, chain: chain))
+        _ = conversation.receive(frame(.hello(incarnation: incarnation, lastSeq: 4, chain: chain, branch: "b")), branch: "b")
+        XCTAssertEqual(conversation.state, .awaitingHello)
+        XCTAssertEqual(refusal(conversation.receive(batch([entry]), branch: "b")), .helloRequired)
     }
 
     func testMalformedAndOversizedMessages() {
@@ -79,8 +98,15 @@ final class HubConversationTests: XCTestCase {
         conversation.answered(.welcome(heldSeq: 0, chain: chain))
         XCTAssertEqual(refusal(conversation.receive([0xDE, 0xAD], branch: "b")), .malformed)
         XCTAssertEqual(refusal(conversation.receive(frame(.ack(heldSeq: 1, chain: chain)), branch: "b")), .malformed, "a hub's message")
-        XCTAssertEqual(refusal(conversation.receive(batch([entry, entry]), branch: "b")), .malformed, "not consecutive")
+        guard case .store = conversation.receive(batch([entry, entry]), branch: "b") else {
+            return XCTFail("seqs that do not follow on are the store's to answer (416)")
+        }
         XCTAssertEqual(refusal(conversation.receive(batch([[1, 2, 3]]), branch: "b")), .malformed, "not an entry")
+        guard case .refuse(.malformed, _, _, seq: 1) = conversation.receive(batch([entry + [0]]), branch: "b") else {
+            return XCTFail("a malformed entry's ERROR names its seq")
+        }
+        let many = frame(.batch(previousChain: chain, entries: Array(repeating: entry, count: Int(HubServer.maxEntriesPerBatch) + 1)))
+        XCTAssertEqual(refusal(conversation.receive(many, branch: "b")), .tooLarge, "more entries than WELCOME allows")
         let big = [UInt8](repeating: 0x41, count: 60_000)
         XCTAssertEqual(refusal(conversation.receive(batch(Array(repeating: big, count: 20)), branch: "b")), .tooLarge)
         XCTAssertEqual(conversation.state, .welcomed, "a refused message does not end the conversation")

@@ -75,6 +75,12 @@ final class IngestTests: XCTestCase {
         XCTAssertEqual(WireStatus.gap.rawValue, 416)
         XCTAssertEqual(try hub.inventory("sanchang")[.guide].onHand, 20)
         XCTAssertTrue(try hub.status("sanchang").flags.isEmpty, "a gap is a transport matter, not a flag")
+        // A gap inside a batch: what comes before it is stored, then 416 from where the hub stands.
+        var sixth = script.entries[3]
+        sixth.seq = 6
+        let inside = try hub.ingest("sanchang", [script.entries[2], script.entries[3], sixth])
+        guard case .refused(.gap, 4, 6, _) = inside else { return XCTFail("\(inside)") }
+        XCTAssertEqual(try hub.inventory("sanchang")[.guide].onHand, 40)
     }
 
     func testRuleBreakingEntryIsStoredFlaggedAndLeftOutOfTheTotals() throws {

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent implementation of the Taizhang wire protocol, version 2.
+"""Independent implementation of the Taizhang wire protocol, version 3.
 
 Written only from docs/PROTOCOL.md (no Swift source read).
 Standard library + pyzmq only.
@@ -14,7 +14,7 @@ import uuid
 import zmq
 
 MAGIC = b"TZ"
-VERSION = 2
+VERSION = 3
 
 HELLO, WELCOME, BATCH, ACK, PING, PONG, ERROR = 1, 2, 3, 4, 5, 6, 7
 TYPE_NAMES = {1: "HELLO", 2: "WELCOME", 3: "BATCH", 4: "ACK", 5: "PING", 6: "PONG", 7: "ERROR"}
@@ -187,9 +187,12 @@ def frame(mtype, body=b"", version=VERSION):
     return MAGIC + bytes([version, mtype]) + body
 
 
-def msg_hello(incarnation, last_seq, chain, version=VERSION):
+def msg_hello(incarnation, last_seq, chain, branch, version=VERSION):
     inc = incarnation.bytes if isinstance(incarnation, uuid.UUID) else bytes(incarnation)
-    return frame(HELLO, inc + struct.pack(">Q", last_seq) + chain, version)
+    body = inc + struct.pack(">Q", last_seq) + chain
+    if version >= 3:
+        body += enc_str(branch)
+    return frame(HELLO, body, version)
 
 
 def msg_batch(previous_chain, entries, count=None, version=VERSION):
@@ -329,7 +332,7 @@ class Ledger:
 
     def hello(self, last_seq=None):
         n = self.chain.last_seq if last_seq is None else last_seq
-        return msg_hello(self.incarnation, n, self.chain.at(n))
+        return msg_hello(self.incarnation, n, self.chain.at(n), self.branch)
 
     def batch(self, first, last):
         return msg_batch(self.chain.at(first - 1), self.chain.entries[first - 1:last])
@@ -390,9 +393,10 @@ def _hex(s):
 DOC = {
     "genesis_input": _hex("54 5a 2d 43 48 41 49 4e  00 08 73 61 6e 63 68 61 6e 67  00 11 22 33 44 55 66 77 88 99 aa bb cc dd ee ff"),
     "genesis": _hex("db2c7d6eabc04210f7120f492e1f801a10ee3665e492d4f9ced55512ace44331"),
-    "hello": _hex("""54 5a 02 01  00 11 22 33 44 55 66 77 88 99 aa bb cc dd ee ff  00 00 00 00 00 00 00 00
-db 2c 7d 6e ab c0 42 10 f7 12 0f 49 2e 1f 80 1a 10 ee 36 65 e4 92 d4 f9 ce d5 55 12 ac e4 43 31"""),
-    "ack_prefix": _hex("54 5a 02 04 00 00 00 00 00 00 00 32"),
+    "hello": _hex("""54 5a 03 01  00 11 22 33 44 55 66 77 88 99 aa bb cc dd ee ff  00 00 00 00 00 00 00 00
+db 2c 7d 6e ab c0 42 10 f7 12 0f 49 2e 1f 80 1a 10 ee 36 65 e4 92 d4 f9 ce d5 55 12 ac e4 43 31
+00 08 73 61 6e 63 68 61 6e 67"""),
+    "ack_prefix": _hex("54 5a 03 04 00 00 00 00 00 00 00 32"),
     "err505_prefix": _hex("54 5a 01 07 01 f9"),
     "entry": _hex("""00 00 00 00 00 00 00 07  03 04  00 42  00 00 36 73  00 00 01 18 67 a3 54 00
 00 03 e7 8e 8b  00 00 00 00 00 00 00 c8  00 02 41 31"""),
@@ -413,7 +417,7 @@ def codec_selftest():
     chk("genesis input bytes", b"TZ-CHAIN" + enc_str("sanchang") + inc.bytes, DOC["genesis_input"])
     chk("genesis hash", genesis("sanchang", inc), DOC["genesis"])
     chk("sha256 of doc's genesis input", hashlib.sha256(DOC["genesis_input"]).digest(), DOC["genesis"])
-    chk("HELLO bytes", msg_hello(inc, 0, genesis("sanchang", inc)), DOC["hello"])
+    chk("HELLO bytes", msg_hello(inc, 0, genesis("sanchang", inc), "sanchang"), DOC["hello"])
     c = bytes(range(32))
     ack = msg_ack(50, c)
     chk("ACK bytes (50 entries)", ack[:12], DOC["ack_prefix"])

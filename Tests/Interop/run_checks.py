@@ -317,7 +317,7 @@ def c3_resend(hub, ctx):
 def held_via_hello(b):
     """Ask the hub what it holds with a HELLO(0) of the branch's incarnation (WELCOME or 412 both carry heldSeq)."""
     c = b.connect()
-    m = c.request(ia.msg_hello(b.ledger.incarnation, 0, b.ledger.chain.at(0)))
+    m = c.request(ia.msg_hello(b.ledger.incarnation, 0, b.ledger.chain.at(0), b.ledger.branch))
     c.close()
     return m["heldSeq"] if m else None
 
@@ -463,24 +463,23 @@ def c4_refusals(hub, ctx):
     note("a version-1 agent is told: %s" % err_str(c.received[-1] if c.received else None))
     raw = c.received[-1]["raw"] if c.received else b""
     check("4 version: version-1 reply starts 54 5a 01 07 01 f9", raw[:6] == bytes.fromhex("545a010701f9"), raw[:6].hex())
-    c.send(ia.msg_ping(H, version=3))
-    fr = c.recv_raw()
-    ok = fr and len(fr) == 1 and fr[0][:6] == bytes.fromhex("545a030701f9")
-    check("4 version: version-3 PING -> ERROR 505 framed in version 3", ok, repr(fr and fr[0][:40]))
-    if ok:
-        code, hs, sq = struct.unpack(">HQQ", fr[0][4:22])
-        check("4 version: v3 505 carries heldSeq %d, seq 0" % H, (hs, sq) == (H, 0), "heldSeq=%d seq=%d" % (hs, sq))
+    for other in (0, 2, ia.VERSION + 1, 255):
+        c.send(ia.msg_ping(H, version=other))
+        fr = c.recv_raw()
+        want = bytes([0x54, 0x5A, other, 0x07, 0x01, 0xF9])
+        ok = bool(fr) and len(fr) == 1 and fr[0][:6] == want
+        check("4 version: version-%d PING -> ERROR 505 framed in version %d" % (other, other), ok, repr(fr and fr[0][:40]))
+        if ok:
+            code, hs, sq = struct.unpack(">HQQ", fr[0][4:22])
+            check("4 version: v%d 505 carries heldSeq %d, seq 0" % (other, H), (hs, sq) == (H, 0), "heldSeq=%d seq=%d" % (hs, sq))
     # fresh connection, version-1 HELLO before anything
     c1 = b.connect()
-    m = c1.request(ia.msg_hello(b.ledger.incarnation, H, b.ledger.chain.at(H), version=1))
+    m = c1.request(ia.msg_hello(b.ledger.incarnation, H, b.ledger.chain.at(H), b.ledger.branch, version=1))
     check("4 version: version-1 HELLO on a new connection -> ERROR 505 v1 with heldSeq %d" % H,
           is_err(m, 505, H, 0) and m["version"] == 1, err_str(m))
     m = c1.request(ia.frame(ia.HELLO, b"\0" * 10, version=1))
     check("4 version: short version-1 frame (any body) -> ERROR 505 v1, not 400", is_err(m, 505, H) and m["version"] == 1,
           err_str(m))
-    m = c1.request(ia.msg_ping(H, version=0))
-    note("version-0 PING -> %s (doc: 505 'framed in that version'; version 0 never existed)" % err_str(m) if m and m["version"] else
-         "version-0 PING -> %s" % (repr(c1.received[-1]["raw"][:8]) if m else "no reply / undecodable"))
 
     # BATCH/PING before HELLO
     c2 = b.connect()
@@ -660,9 +659,28 @@ def c4_conflicts(hub, ctx):
           m and m["type"] == "WELCOME" and m["chain"] == r.ledger.chain.at(4), err_str(m))
     # genesis mismatch at seq 0 on an empty branch
     e = Branch(hub, "emptygen")
-    m = e.connect().request(ia.msg_hello(e.ledger.incarnation, 0, b"\x11" * 32))
+    m = e.connect().request(ia.msg_hello(e.ledger.incarnation, 0, b"\x11" * 32, e.ledger.branch))
     check("4 409 HELLO: HELLO(0, chain != genesis) on an empty branch -> 409 seq 0 (doc: 'Equal lengths ... Different: ERROR 409')",
           is_err(m, 409, 0, 0), err_str(m))
+
+    # ---------- 421 an office set up as another branch (version 3)
+    w = Branch(hub, "wrongset")
+    w.ledger.add(**card(5))
+    posing = ia.Ledger("someoneelse", w.ledger.incarnation)
+    posing.add(**card(5))
+    cw = w.connect()
+    m = cw.request(posing.hello())
+    check("4 421: HELLO naming another branch than the key's -> ERROR 421 heldSeq 0 seq 0", is_err(m, 421, 0, 0), err_str(m))
+    m = cw.request(posing.batch(1, 1))
+    check("4 421: nothing is taken after it (BATCH -> 428)", is_err(m, 428, 0, None), err_str(m))
+    keys = hub.json("keys")
+    shown = [k.get("setUpAs") for k in keys if k.get("branch") == "wrongset"]
+    check("4 421: taizhang-hub keys shows what the office says it is set up as", shown == ["someoneelse"], repr(shown))
+    m = cw.request(w.ledger.hello())
+    check("4 421: the right HELLO on the same connection -> WELCOME", m and m["type"] == "WELCOME", err_str(m))
+    # a version-2 HELLO (no branch) is a version the hub does not speak
+    m = w.connect().request(ia.msg_hello(w.ledger.incarnation, 0, w.ledger.chain.at(0), "wrongset", version=2))
+    check("4 version: version-2 HELLO -> ERROR 505 framed in version 2", is_err(m, 505, 0, 0) and m["version"] == 2, err_str(m))
 
     # ---------- 412 ledger behind
     o = Branch(hub, "older")

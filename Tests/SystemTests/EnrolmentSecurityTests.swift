@@ -33,6 +33,39 @@ final class EnrolmentSecurityTests: XCTestCase {
         XCTAssertEqual(states, ["enrolled"])
     }
 
+    /// An office set up as one branch whose key the operator enrolled for another: nothing is
+    /// filed under the wrong branch; the clerk and the operator are told.
+    func testAnOfficeEnrolledUnderAnotherBranchIsRefused() throws {
+        let bureau = try TestBureau(self)
+        let endpoint = try bureau.startHub()
+        _ = try bureau.addAgent("beita")
+        let agent = TestAgent(branch: "sanchang", data: scratchDirectory("taizhang-agent") { self.addTeardownBlock($0) })
+        let created = try agent.program.run(["init", "--branch", "sanchang", "--name", "三厂", "--hub", endpoint, "--hub-key", bureau.hubKey])
+        let key = String(created.stdout.split(separator: "\n").last ?? "")
+        try bureau.ok(["enroll", "--branch", "xiaozhuang", "--name", "小庄", "--key", key])
+        try agent.ok(["card", "receive", "--quantity", "5"])
+        let refused = try agent.program.run(["sync", "--timeout", "30"])
+        XCTAssertEqual(refused.status, 4)
+        XCTAssertTrue(refused.stderr.contains("this office is set up as branch sanchang, but the hub enrolled its key for another branch"),
+                      refused.stderr)
+        XCTAssertTrue(((try agent.status()["sync"] as? [String: Any])?["lastProblem"] as? String)?.contains("set up as branch sanchang") == true)
+        let chinese = try agent.program.run(["sync", "--timeout", "30", "--lang", "zh"])
+        XCTAssertTrue(chinese.stderr.contains("本单位设置的单位代号是 sanchang"), chinese.stderr)
+        XCTAssertEqual(try bureau.branchStatus("xiaozhuang")?["heldSeq"] as? Int, 0, "nothing filed under the wrong branch")
+        XCTAssertEqual(try bureau.branchStatus("xiaozhuang")?["state"] as? String, "flagged")
+        let keys = try bureau.json(["keys"]) as? [[String: Any]] ?? []
+        XCTAssertEqual(keys.first { $0["branch"] as? String == "xiaozhuang" }?["setUpAs"] as? String, "sanchang")
+        XCTAssertTrue(try bureau.ok(["keys"]).contains("office set up as sanchang"))
+        // Put right: xiaozhuang gets its own office's key, this key the branch its office was set up as.
+        let xiaozhuang = TestAgent(branch: "xiaozhuang", data: scratchDirectory("taizhang-agent") { self.addTeardownBlock($0) })
+        let own = try xiaozhuang.ok(["init", "--branch", "xiaozhuang", "--name", "小庄", "--hub", endpoint, "--hub-key", bureau.hubKey])
+        try bureau.ok(["enroll", "--branch", "xiaozhuang", "--name", "小庄", "--key", String(own.split(separator: "\n").last ?? "")])
+        try bureau.ok(["enroll", "--branch", "sanchang", "--name", "三厂", "--key", key])
+        try agent.ok(["sync"])
+        XCTAssertEqual(try bureau.inventory(of: "sanchang")?["card"]?["received"], 5)
+        XCTAssertNil((try bureau.json(["keys"]) as? [[String: Any]] ?? []).first { $0["branch"] as? String == "sanchang" }?["setUpAs"] as? String)
+    }
+
     func testWrongHubKeyIsReportedPromptly() throws {
         let bureau = try TestBureau(self)
         let endpoint = try bureau.startHub()

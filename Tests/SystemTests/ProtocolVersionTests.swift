@@ -4,7 +4,7 @@ import TaizhangTesting
 import XCTest
 import ZeroMQ
 
-/// A version-1 agent is told, in a frame it can read, to upgrade; a version-2 agent's
+/// Version-1 and version-2 agents are told, in a frame they can read, to upgrade; an agent's
 /// receipts show in `status`.
 final class ProtocolVersionTests: XCTestCase {
     func testAVersionOneAgentIsToldToUpgrade() throws {
@@ -22,6 +22,12 @@ final class ProtocolVersionTests: XCTestCase {
             return XCTFail("\(reply.frames[0])")
         }
         XCTAssertTrue(message.contains("upgrade taizhang-agent"), message)
+        // A version-2 HELLO (the chain, no branch) is told the same in version 2.
+        let second: [UInt8] = [0x54, 0x5A, 0x02, 0x01] + [UInt8](repeating: 3, count: 16) + [0, 0, 0, 0, 0, 0, 0, 0]
+            + [UInt8](repeating: 0, count: 32)
+        _ = try agent.socket.send(second)
+        let answer = try XCTUnwrap(try agent.socket.receive())
+        XCTAssertEqual(Array(answer.frames[0].prefix(6)), [0x54, 0x5A, 0x02, 0x07, 0x01, 0xF9], "ERROR 505 framed in version 2")
         XCTAssertEqual(try bureau.branchStatus("old")?["heldSeq"] as? Int, 0)
     }
 

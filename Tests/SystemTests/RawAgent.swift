@@ -51,7 +51,8 @@ final class RawAgent {
 
     /// HELLO from that ledger holding `lastSeq` entries.
     static func hello(branch: String, incarnation: [UInt8], lastSeq: Int64) -> WireMessage {
-        .hello(incarnation: incarnation, lastSeq: lastSeq, chain: chain(branch: branch, incarnation: incarnation, through: lastSeq))
+        .hello(incarnation: incarnation, lastSeq: lastSeq, chain: chain(branch: branch, incarnation: incarnation, through: lastSeq),
+               branch: branch)
     }
 
     /// A BATCH of `entries(seqs)`, anchored as that ledger's agent would anchor it.

@@ -28,7 +28,7 @@ final class ResendTimeoutTests: XCTestCase {
         while batches.count < 3 {
             let received = try XCTUnwrap(hub.receive(), "the agent went quiet")
             switch received.message {
-            case .hello(let incarnation, let lastSeq, let head):
+            case .hello(let incarnation, let lastSeq, let head, _):
                 XCTAssertEqual(lastSeq, 3)
                 hellos.append(received.routingId)
                 genesis = LedgerChain.genesis(branch: "sanchang", incarnation: incarnation)

@@ -26,11 +26,12 @@ final class WireCodecTests: XCTestCase {
         XCTAssertEqual(LedgerChain.genesis(branch: "sanchang", incarnation: "00112233-4455-6677-8899-aabbccddeeff"), genesis)
         XCTAssertEqual(LedgerChain.next(genesis, contentHash: EntryCodec.contentHash(exampleEntry)).hexString,
                        "15019b823ccc7f8390ffb39652d4148e537ff27e49f2e752e572695b697a5c8a")
-        XCTAssertEqual(WireMessage.hello(incarnation: incarnation, lastSeq: 0, chain: genesis).encoded(),
-                       bytes("54 5a 02 01 00 11 22 33 44 55 66 77 88 99 aa bb cc dd ee ff 00 00 00 00 00 00 00 00 "
-                             + "db 2c 7d 6e ab c0 42 10 f7 12 0f 49 2e 1f 80 1a 10 ee 36 65 e4 92 d4 f9 ce d5 55 12 ac e4 43 31"))
+        XCTAssertEqual(WireMessage.hello(incarnation: incarnation, lastSeq: 0, chain: genesis, branch: "sanchang").encoded(),
+                       bytes("54 5a 03 01 00 11 22 33 44 55 66 77 88 99 aa bb cc dd ee ff 00 00 00 00 00 00 00 00 "
+                             + "db 2c 7d 6e ab c0 42 10 f7 12 0f 49 2e 1f 80 1a 10 ee 36 65 e4 92 d4 f9 ce d5 55 12 ac e4 43 31 "
+                             + "00 08 73 61 6e 63 68 61 6e 67"))
         let chain = (0..<32).map { UInt8($0) + 0xc0 }
-        XCTAssertEqual(WireMessage.ack(heldSeq: 50, chain: chain).encoded(), bytes("54 5a 02 04 00 00 00 00 00 00 00 32") + chain)
+        XCTAssertEqual(WireMessage.ack(heldSeq: 50, chain: chain).encoded(), bytes("54 5a 03 04 00 00 00 00 00 00 00 32") + chain)
         let refusal = WireMessage.error(.unsupportedVersion, heldSeq: 0, seq: 0, message: "upgrade").encoded(version: 1)
         XCTAssertEqual(Array(refusal.prefix(6)), bytes("54 5a 01 07 01 f9"))
         XCTAssertEqual(try WireMessage.decode(refusal), .error(.unsupportedVersion, heldSeq: 0, seq: 0, message: "upgrade"),
@@ -81,7 +82,7 @@ final class WireCodecTests: XCTestCase {
 
     func testEveryMessageRoundTrips() throws {
         let messages: [WireMessage] = [
-            .hello(incarnation: Array(0..<16), lastSeq: 0, chain: Array(100..<132)),
+            .hello(incarnation: Array(0..<16), lastSeq: 0, chain: Array(100..<132), branch: "三厂"),
             .welcome(heldSeq: 12, chain: Array(0..<32), maxEntries: 500, maxBytes: 1 << 20),
             .batch(previousChain: Array(1..<33), entries: [EntryCodec.encode(exampleEntry), [1, 2, 3]]),
             .ack(heldSeq: .max, chain: Array(2..<34)), .ping(lastSeq: 3), .pong(heldSeq: 4, chain: Array(3..<35)),
@@ -112,8 +113,11 @@ final class WireCodecTests: XCTestCase {
         var action = good; action[9] = 8; refused(action)
         var fields = good; fields[10] = 0x02; refused(fields) // unknown field bit
         var utf8 = good; utf8[26] = 0xFF; refused(utf8)       // invalid UTF-8 in the clerk's name
-        XCTAssertThrowsError(try WireMessage.decode([0x54, 0x5A, 3, 1])) { error in
-            XCTAssertEqual(error as? WireError, .unsupportedVersion(3))
+        XCTAssertThrowsError(try WireMessage.decode([0x54, 0x5A, 4, 1])) { error in
+            XCTAssertEqual(error as? WireError, .unsupportedVersion(4))
+        }
+        XCTAssertThrowsError(try WireMessage.decode([0x54, 0x5A, 2, 1])) { error in
+            XCTAssertEqual(error as? WireError, .unsupportedVersion(2), "a version-2 HELLO (no branch)")
         }
         XCTAssertThrowsError(try WireMessage.decode([0x54, 0x5A, 1, 1])) { error in
             XCTAssertEqual(error as? WireError, .unsupportedVersion(1), "a version-1 HELLO")
