@@ -3,15 +3,10 @@ import TaizhangCore
 /// The programs' words, one table per language, compiled into the binary: no resource files
 /// to find at start, and only the table of the language in use is built (on first use).
 public enum Catalogue {
-<<<<<<< HEAD
     static let english: [Message: String] = englishClerk.merging(englishErrors) { $1 }.merging(englishHub) { $1 }
-        .merging(englishOperator) { $1 }
+        .merging(englishOperator) { $1 }.merging(englishWeb) { $1 }
     static let chinese: [Message: String] = chineseClerk.merging(chineseErrors) { $1 }.merging(chineseHub) { $1 }
-        .merging(chineseOperator) { $1 }
-=======
-    static let english: [Message: String] = englishClerk.merging(englishErrors) { $1 }.merging(englishHub) { $1 }.merging(englishWeb) { $1 }
-    static let chinese: [Message: String] = chineseClerk.merging(chineseErrors) { $1 }.merging(chineseHub) { $1 }.merging(chineseWeb) { $1 }
->>>>>>> dashboard
+        .merging(chineseOperator) { $1 }.merging(chineseWeb) { $1 }
 
     /// The table of `language`; a test checks that both have every `Message`.
     public static func table(_ language: Language) -> [Message: String] {
