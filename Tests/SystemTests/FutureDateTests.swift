@@ -16,7 +16,7 @@ final class FutureDateTests: XCTestCase {
         let agent = try RawAgent(endpoint: bureau.endpoint!, hubKey: bureau.hubKey, keys: keys)
         let incarnation = Array(repeating: UInt8(7), count: 16)
         let genesis = LedgerChain.genesis(branch: "haimen", incarnation: incarnation)
-        guard case .welcome(0, _, _, _)? = try agent.exchange(.hello(incarnation: incarnation, lastSeq: 2, chain: Self.chain(genesis, Self.entries))) else {
+        guard case .welcome(0, _, _, _)? = try agent.exchange(.hello(incarnation: incarnation, lastSeq: 2, chain: Self.chain(genesis, Self.entries), branch: "haimen")) else {
             return XCTFail("no WELCOME")
         }
         guard case .ack(let held, let chain)? = try agent.exchange(.batch(previousChain: genesis, entries: Self.entries)) else {
