@@ -5,10 +5,11 @@ SYSTEM_PACKAGES = libzmq3-dev libsqlite3-dev sqlite3 tzdata zlib1g-dev pkg-confi
 # The real parts the tests drive: LibreOffice (the export opened in a spreadsheet program and
 # printed to PDF), a CJK font, poppler (pdftotext/pdftoppm), Chromium and its WebDriver (the
 # dashboard in a browser), faketime, tmux (the terminal at 80 columns), openssl and curl (the
-# dashboard under TLS with a self-signed certificate). Python's openpyxl
-# reads the XLSX as a second implementation would.
+# dashboard under TLS with a self-signed certificate). Python's openpyxl reads the XLSX as a
+# second implementation would; pyzmq (its wheel bundles libzmq with CURVE) carries the
+# independent agent of Tests/Interop, the protocol document's acceptance test.
 TEST_PACKAGES = libreoffice-calc fonts-noto-cjk poppler-utils chromium chromium-driver faketime tmux man-db openssl curl
-PYTHON_TEST_PACKAGES = openpyxl==3.1.5
+PYTHON_TEST_PACKAGES = openpyxl==3.1.5 pyzmq==27.3.0
 
 .PHONY: all deps test-deps apt-install build release demo dashboard test bench fuzz install clean
 
@@ -23,7 +24,7 @@ deps:
 
 test-deps:
 	@$(MAKE) --no-print-directory apt-install PACKAGES="$(TEST_PACKAGES)"
-	@python3 -c 'import openpyxl' 2>/dev/null || python3 -m pip install -q $(PYTHON_TEST_PACKAGES) 1>&2
+	@python3 -c 'import openpyxl, zmq' 2>/dev/null || python3 -m pip install -q $(PYTHON_TEST_PACKAGES) 1>&2
 
 apt-install:
 	@missing=""; for p in $(PACKAGES); do \
