@@ -18,7 +18,7 @@ extension Catalogue {
         .errRevoked: "the hub refuses this office's key ({0}); ask the hub operator — nothing was sent",
         .errConflict: "the hub holds a different entry under the same number ({0}): this ledger looks restored from an older backup; nothing was overwritten — contact the hub operator before recording more",
         .errOlder: "this office's ledger is older than the copy at the hub ({0}): it looks restored from an older backup; nothing was sent — contact the hub operator before recording more",
-        .errMisenrolled: "this office is set up as branch {0}, but the hub enrolled its key for another branch ({1}); nothing was sent — ask the hub operator to enrol this office's key (agent.public) for {0}",
+        .errMisenrolled: "this office is set up as branch {0}, but the hub enrolled its key for another branch; nothing was sent — ask the hub operator to enrol this office's key (agent.public) for {0}",
         .errOtherLedger: "the hub already receives this branch from another ledger ({0}); ask the hub operator — a new PC needs them to re-enrol the office",
         .errRefused: "the hub refused the ledger ({0}): {1}",
         .errProtocol: "the hub answered something this agent does not understand ({0}); check that agent and hub are the same version",

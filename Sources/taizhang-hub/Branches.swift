@@ -90,7 +90,11 @@ enum BranchText {
                                .init(Message.colHeld(), .right), .init(Message.colPending(), .right),
                                .init(Message.colLastHeard()), .init(Message.colFlags(), fit: .wrap)])
         for branch in branches {
-            let flags = branch.flags.map { flag in "\(flag.kind.rawValue)\(flag.seq.map { " #\($0)" } ?? ""): \(flag.detail)" }
+            // The kind and entry; what happened and what to do are in 'taizhang-hub flags'.
+            let flags = branch.flags.map { flag in
+                (Message(rawValue: "flagKind_" + flag.kind.rawValue).map { $0() } ?? flag.kind.rawValue)
+                    + (flag.seq.map { " #\($0)" } ?? "")
+            }
             let state = Message(rawValue: "branchState_" + branch.state.rawValue).map { $0() } ?? branch.state.rawValue
             table.append([branch.id, branch.name, state, "\(branch.heldSeq)", "\(branch.pending)",
                           branch.lastHeardAt.map(zone.clockTime) ?? Message.never(), flags.joined(separator: "; ")])
