@@ -54,7 +54,7 @@ extension HubServer {
                                            agentChain: chain, at: now)
             case .store(let previousChain, let entries, let bodies):
                 reply = try database.ingest(branch: branch, entries: entries, bodies: bodies,
-                                            previousChain: previousChain, at: now)
+                                            previousChain: previousChain, zone: zone, at: now)
             case .heard(let lastSeq):
                 reply = try database.heard(branch: branch, agentLastSeq: lastSeq, at: now)
             case .misenrolled(let claimed):

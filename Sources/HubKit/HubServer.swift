@@ -15,6 +15,7 @@ public final class HubServer {
     static let zapDomain = "taizhang"
 
     let database: HubDatabase
+    let zone: BureauTimeZone
     let keys: CurveKeyPair
     let logger: Logger
     let keyCache = KeyCache()
@@ -38,7 +39,9 @@ public final class HubServer {
         var lastSeen: Timestamp
     }
 
-    public init(directory: HubDirectory, logger: Logger = Logger(label: "taizhang.hub")) throws {
+    /// `zone` is the bureau's time zone: it decides the hub's today for the entries' date rule.
+    public init(directory: HubDirectory, zone: BureauTimeZone = .default, logger: Logger = Logger(label: "taizhang.hub")) throws {
+        self.zone = zone
         database = try directory.open()
         keys = try directory.keys()
         self.logger = logger

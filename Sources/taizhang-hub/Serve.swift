@@ -32,7 +32,7 @@ extension TaizhangHub {
                 Logger(label: "taizhang.hub").info("starting", metadata: ["version": "\(TaizhangVersion.current)"])
                 let stop = StopSignal()
                 let trap = SignalTrap(raising: stop)
-                let server = try HubServer(directory: directory)
+                let server = try HubServer(directory: directory, zone: data.timeZone)
                 do {
                     try server.serve(bind: bind, stop: stop) { endpoint in
                         let out = StandardStream.output()
