@@ -25,15 +25,6 @@ struct HubDataOptions: ParsableArguments {
     var timeZone: BureauTimeZone { file?.timeZone.flatMap(BureauTimeZone.init(identifier:)) ?? .default }
 
     func validate() throws {
-        switch config {
-        case .failure(let error)?:
-            throw Refusal(CommonErrorText.sentence(error) ?? "\(error)", status: 1)
-        case .success(let file)?:
-            if let lang = file.lang, Language(typed: lang) == nil {
-                throw Refusal(Message.errConfigLang(file.path, lang), status: 1)
-            }
-            Language.adopt(fileSetting: file.lang)
-        case nil: break
-        }
+        try ConfigFileCheck.validate(config.map { $0.map { (path: $0.path, lang: $0.lang) } })
     }
 }
