@@ -14,10 +14,11 @@ extension HubServer {
             return
         }
         // The branch comes from the authenticated key alone; the message never names it.
-        var branch: String
+        let branch: String
         var standing = keyCache.standing(of: key)
-        // A HELLO from a key the cache (a second old at most) refuses: enrolled again since? Read it now.
-        if case .refused = standing, Self.isHello(message), let fresh = try? database.keyStanding(key), fresh != standing {
+        // A HELLO (once per connection) reads the key's standing from the database: the cache
+        // may be a second behind an enrolment, a re-enrolment or a revocation.
+        if Self.isHello(message), let fresh = try? database.keyStanding(key), fresh != standing {
             keyCache.note(key, fresh)
             standing = fresh
         }
@@ -39,13 +40,7 @@ extension HubServer {
         var session = sessions[routingId].flatMap { $0.key == key ? $0 : nil } ?? Session(key: key, lastSeen: now)
         session.lastSeen = now
         defer { sessions[routingId] = session }
-        var action = session.conversation.receive(message.frames[1], branch: branch)
-        // Enrolled afresh for the branch the office names, in the second the cache lags? Read it now.
-        if case .misenrolled(let claimed) = action, (try? database.keyStanding(key)) == .enrolled(branch: claimed) {
-            keyCache.note(key, .enrolled(branch: claimed))
-            branch = claimed
-            action = session.conversation.receive(message.frames[1], branch: branch)
-        }
+        let action = session.conversation.receive(message.frames[1], branch: branch)
         do {
             let reply: HubReply
             switch action {
