@@ -28,6 +28,8 @@ public enum EntryFields {
         }
     }
 
+    private static let actionCount = Action.allCases.count
+
     /// The optional fields `draft` carries.
     public static func present(_ draft: EntryDraft) -> [Field] {
         let details = draft.details
@@ -52,8 +54,7 @@ public enum EntryFields {
         if d.batch != nil { mask |= 1 << 6 }
         if d.standard != nil { mask |= 1 << 7 }
         if draft.voids != nil { mask |= 1 << 8 }
-        let index = Material.allCases.firstIndex(of: draft.material)! * Action.allCases.count
-            + Action.allCases.firstIndex(of: draft.action)!
+        let index = draft.material.ordinal * actionCount + draft.action.ordinal
         guard mask & ~masks[index] != 0 else { return }
         let allowed = allowed(draft.material, draft.action)
         if let extra = present(draft).first(where: { !allowed.contains($0) }) {

@@ -42,7 +42,7 @@ public enum LedgerRules {
 
     static func checkShape(_ draft: EntryDraft) throws {
         let material = draft.material
-        guard material.actions.contains(draft.action) else {
+        guard material.allows(draft.action) else {
             throw RuleViolation(.malformed, "a \(material.englishName) cannot be '\(draft.action.pastTense)'; use one of: \(material.actions.map(\.rawValue).joined(separator: ", "))")
         }
         guard draft.occurredOn >= CivilDate.earliest else {
@@ -88,6 +88,9 @@ public enum LedgerRules {
 
     static func checkItem(_ item: String, _ material: Material) throws {
         let noun = material.itemNoun
+        if let plain = PlainText(item), plain.count >= 1, plain.count <= maximumItemLength, !plain.spaceAtEdge {
+            return
+        }
         guard !item.isEmpty, item.count <= maximumItemLength else {
             throw RuleViolation(.malformed, .itemLength, [material.rawValue, "\(maximumItemLength)"], "the \(material.englishName) \(noun) must be 1 to \(maximumItemLength) characters")
         }
@@ -108,6 +111,8 @@ public enum LedgerRules {
            utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             return
         }
+        // Fast path for what clerks type in Chinese: one pass, no normalisation.
+        if let plain = PlainText(text), !plain.onlySpaces, plain.count <= maximumTextLength { return }
         guard !text.trimmingSpaces.isEmpty else {
             throw RuleViolation(.malformed, .textEmpty, [what], "the \(what) is empty; write a few words")
         }

@@ -57,7 +57,26 @@ public enum Material: String, CaseIterable, Sendable, Comparable {
         kind == .unit ? [inAction, outAction, .void] : [inAction, outAction, .adjust, .void]
     }
 
-    public static func < (lhs: Material, rhs: Material) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// Whether a clerk may record `action` for this material (as `actions`, without an array).
+    public func allows(_ action: Action) -> Bool {
+        action == inAction || action == outAction || action == .void || (action == .adjust && kind == .stock)
     }
+
+    /// The position in `allCases`.
+    public var ordinal: Int {
+        switch self {
+        case .board: 0
+        case .sign: 1
+        case .badge: 2
+        case .card: 3
+        case .guide: 4
+        }
+    }
+
+    public static func < (lhs: Material, rhs: Material) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    // By position, not by the raw value's text (RawRepresentable's default): materials key
+    // the dictionaries of the hub's ingest, once or more per entry.
+    public static func == (lhs: Material, rhs: Material) -> Bool { lhs.ordinal == rhs.ordinal }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
 }
