@@ -26,6 +26,7 @@ extension HubDatabase {
                 return try Self.diverged(branch: branch, held: held, seq: first - 1, at: time, in: db)
             }
             let view = try BranchLedgerView(db: db, branch: branch)
+            let insert = try EntryInsert(db)
             let today = zone.date(at: time)
             var chain = progress.heldChain
             var refusal: HubReply?
@@ -45,7 +46,8 @@ extension HubDatabase {
                 }
                 let hash = SHA256.hash(body)
                 chain = LedgerChain.next(chain, contentHash: hash)
-                try Self.store(entry, body: body, hash: hash, chain: chain, branch: branch, in: view, today: today, at: time)
+                try Self.store(entry, body: body, hash: hash, chain: chain, branch: branch, in: view, with: insert,
+                               today: today, at: time)
                 held = entry.seq
             }
             try view.flush(at: time)
@@ -87,7 +89,7 @@ extension HubDatabase {
     /// rules": the date rule with the hub's skew, then the shared rules), applies its effect,
     /// or stores it flagged and without effect if it breaks a rule.
     static func store(_ entry: Entry, body: [UInt8], hash: [UInt8], chain: [UInt8], branch: String,
-                      in view: BranchLedgerView, today: CivilDate, at time: Timestamp) throws {
+                      in view: BranchLedgerView, with insert: EntryInsert, today: CivilDate, at time: Timestamp) throws {
         let db = view.db
         var effect: LedgerEffect?
         var violation: String?
@@ -106,7 +108,7 @@ extension HubDatabase {
             violation = refused.message
         }
         // The content hash is the SHA-256 of exactly the stored body (docs/PROTOCOL.md).
-        try EntryInsert(db).execute(entry, branch: branch, body: body, hash: hash, chain: chain,
+        try insert.execute(entry, branch: branch, body: body, hash: hash, chain: chain,
                                     violation: violation, storedAt: time)
         if let effect { try view.apply(effect, of: entry) }
         if let violation {

@@ -45,8 +45,24 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
+    /// `YYYY-MM-DD` (the year is 1…9999), written digit by digit: the hub stores one or
+    /// more per ingested entry.
     public var description: String {
-        pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+        String(unsafeUninitializedCapacity: 10) { bytes in
+            func put(_ value: Int, _ width: Int, at start: Int) {
+                var value = value
+                for index in stride(from: start + width - 1, through: start, by: -1) {
+                    bytes[index] = UInt8(truncatingIfNeeded: 0x30 + value % 10)
+                    value /= 10
+                }
+            }
+            put(year, 4, at: 0)
+            bytes[4] = 0x2D
+            put(month, 2, at: 5)
+            bytes[7] = 0x2D
+            put(day, 2, at: 8)
+            return 10
+        }
     }
 
     public var yearMonth: YearMonth { YearMonth(year: year, month: month)! }

@@ -1,25 +1,32 @@
 /// SHA-256 (FIPS 180-4), for entry content hashes; small, dependency-free, and on the hub's
 /// ingest path, so it works on the bytes in place without allocating per block.
 public enum SHA256 {
+    public typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+    static let initial: State = (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+
     public static func hash(_ bytes: some Collection<UInt8>) -> [UInt8] {
-        let message = Array(bytes)
-        var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
-            (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+        if let digest = bytes.withContiguousStorageIfAvailable({ hash(UnsafeRawBufferPointer($0)) }) { return digest }
+        return Array(bytes).withUnsafeBytes { hash($0) }
+    }
+
+    static func hash(_ message: UnsafeRawBufferPointer) -> [UInt8] {
+        var state = initial
         let fullBlocks = message.count / 64
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            message.withUnsafeBytes { raw in
-                for block in 0..<fullBlocks {
-                    compress(UnsafeRawBufferPointer(rebasing: raw[block * 64..<block * 64 + 64]), &state, w)
-                }
+            for block in 0..<fullBlocks {
+                compress(UnsafeRawBufferPointer(rebasing: message[block * 64..<block * 64 + 64]), &state, w)
             }
-            // The tail: the remaining bytes, 0x80, zeros, and the length in bits.
-            var tail = Array(message[(fullBlocks * 64)...])
-            tail.append(0x80)
-            while tail.count % 64 != 56 { tail.append(0) }
-            let bits = UInt64(message.count) &* 8
-            for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
-            tail.withUnsafeBytes { raw in
-                for block in 0..<(tail.count / 64) {
+            // The tail: the remaining bytes, 0x80, zeros, and the length in bits (one or two blocks).
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
+                let rest = message.count - fullBlocks * 64
+                for index in 0..<rest { tail[index] = message[fullBlocks * 64 + index] }
+                tail[rest] = 0x80
+                let length = rest < 56 ? 64 : 128
+                for index in (rest + 1)..<(length - 8) { tail[index] = 0 }
+                let bits = UInt64(message.count) &* 8
+                for index in 0..<8 { tail[length - 1 - index] = UInt8(truncatingIfNeeded: bits >> UInt64(8 * index)) }
+                let raw = UnsafeRawBufferPointer(tail)
+                for block in 0..<(length / 64) {
                     compress(UnsafeRawBufferPointer(rebasing: raw[block * 64..<block * 64 + 64]), &state, w)
                 }
             }
@@ -31,8 +38,7 @@ public enum SHA256 {
     /// constant padding block on the stack, no intermediate arrays — once per entry on both sides.
     public static func hash(pair first: [UInt8], _ second: [UInt8]) -> [UInt8] {
         guard first.count == 32, second.count == 32 else { return hash(first + second) }
-        var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
-            (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+        var state = initial
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { block in
                 first.withUnsafeBufferPointer { for index in 0..<32 { block[index] = $0[index] } }
@@ -49,24 +55,34 @@ public enum SHA256 {
     }
 
     /// The state's eight words, big-endian.
-    private static func digest(_ state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)) -> [UInt8] {
-        let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
-        return [UInt8](unsafeUninitializedCapacity: 32) { bytes, count in
-            for (index, word) in words.enumerated() {
+    private static func digest(_ state: State) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: 32) { bytes, count in
+            func put(_ word: UInt32, _ index: Int) {
                 bytes[4 * index] = UInt8(word >> 24)
                 bytes[4 * index + 1] = UInt8(truncatingIfNeeded: word >> 16)
                 bytes[4 * index + 2] = UInt8(truncatingIfNeeded: word >> 8)
                 bytes[4 * index + 3] = UInt8(truncatingIfNeeded: word)
             }
+            put(state.0, 0); put(state.1, 1); put(state.2, 2); put(state.3, 3)
+            put(state.4, 4); put(state.5, 5); put(state.6, 6); put(state.7, 7)
             count = 32
         }
     }
 
-    private static func compress(
-        _ block: UnsafeRawBufferPointer,
-        _ state: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
-        _ w: UnsafeMutableBufferPointer<UInt32>
-    ) {
+    /// One round; the caller rotates the variables' roles instead of moving eight values.
+    @inline(__always)
+    private static func round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+                              _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32) {
+        let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+        let choice = g ^ (e & (f ^ g))
+        let temp1 = h &+ s1 &+ choice &+ kw
+        let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+        let majority = (a & b) | (c & (a | b))
+        d = d &+ temp1
+        h = temp1 &+ s0 &+ majority
+    }
+
+    private static func compress(_ block: UnsafeRawBufferPointer, _ state: inout State, _ w: UnsafeMutableBufferPointer<UInt32>) {
         for t in 0..<16 {
             w[t] = UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16 | UInt32(block[4 * t + 2]) << 8 | UInt32(block[4 * t + 3])
         }
@@ -77,13 +93,15 @@ public enum SHA256 {
         }
         var (a, b, c, d, e, f, g, h) = state
         k.withUnsafeBufferPointer { k in
-            for t in 0..<64 {
-                let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-                let choice = (e & f) ^ (~e & g)
-                let temp1 = h &+ s1 &+ choice &+ k[t] &+ w[t]
-                let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ s0 &+ majority)
+            for t in stride(from: 0, to: 64, by: 8) {
+                round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
+                round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
+                round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
+                round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
+                round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w[t + 4])
+                round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w[t + 5])
+                round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w[t + 6])
+                round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w[t + 7])
             }
         }
         state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
