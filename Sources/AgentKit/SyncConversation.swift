@@ -17,7 +17,7 @@ public struct SyncConversation: Sendable {
         case send(WireMessage)
         /// Check the hub's chain at `seq` against the ledger's own and, if equal, record the
         /// receipt and what the hub said of its open flags; answer with `confirmed(_:agreed:)`.
-        case confirm(seq: Int64, chain: [UInt8], fromWelcome: Bool, flags: FlagNotice = .none)
+        case confirm(seq: Int64, chain: [UInt8], fromWelcome: Bool, flags: FlagNotice = .empty)
         /// The hub confirmed more: report progress (and clear the last problem after a WELCOME).
         case progress(clearProblem: Bool)
         /// Close the socket, back off, start again with HELLO.

@@ -13,7 +13,7 @@ extension HubDatabase {
         guard let counts = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT COUNT(*), IFNULL(SUM(seq >= 1 AND kind IN ('rule', 'conflict')), 0)
             FROM flag WHERE branch = ? AND resolved_at IS NULL
-            """), arguments: [branch]), (counts[0] as Int) > 0 else { return .none }
+            """), arguments: [branch]), (counts[0] as Int) > 0 else { return .empty }
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT seq, kind, wording, wording_arguments FROM flag
             WHERE branch = ? AND resolved_at IS NULL AND seq >= 1 AND kind IN ('rule', 'conflict')

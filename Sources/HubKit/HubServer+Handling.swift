@@ -60,7 +60,7 @@ extension HubServer {
             // Revoked in the database before the key cache heard of it: 403 from now on.
             if reply.status == .revoked { keyCache.note(key, .refused(branch: branch, state: .revoked)) }
             // Every WELCOME, ACK and PONG tells the office of the flags open on its branch.
-            let notice = reply.accepted == nil ? FlagNotice.none : try database.flagNotice(branch: branch)
+            let notice = reply.accepted == nil ? FlagNotice.empty : try database.flagNotice(branch: branch)
             session.conversation.answered(reply)
             send(reply, notice: notice, branch: branch, to: routingId, on: router)
         } catch {

@@ -68,7 +68,7 @@ public struct FlagNotice: Sendable, Hashable {
     public var entries: [Entry]
 
     /// Nothing open.
-    public static let none = FlagNotice(openFlags: 0, entryFlags: 0, entries: [])
+    public static let empty = FlagNotice(openFlags: 0, entryFlags: 0, entries: [])
 
     public init(openFlags: Int, entryFlags: Int, entries: [Entry]) {
         self.openFlags = openFlags

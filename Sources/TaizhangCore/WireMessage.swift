@@ -5,15 +5,15 @@ public enum WireMessage: Sendable, Equatable {
     case hello(incarnation: [UInt8], lastSeq: Int64, chain: [UInt8], branch: String)
     /// Hub → agent: where the hub stands for this branch (seq and chain there), the batch
     /// limits, and the flags the hub holds open on the branch.
-    case welcome(heldSeq: Int64, chain: [UInt8], maxEntries: UInt16, maxBytes: UInt32, flags: FlagNotice = .none)
+    case welcome(heldSeq: Int64, chain: [UInt8], maxEntries: UInt16, maxBytes: UInt32, flags: FlagNotice = .empty)
     /// Agent → hub: consecutive entries, each in its canonical encoding, anchored by the
     /// agent's chain at the seq before the first of them.
     case batch(previousChain: [UInt8], entries: [[UInt8]])
     /// Hub → agent, after the batch is committed: the seq held, the hub's chain there, and
     /// the flags the hub holds open on the branch (the batch's own among them).
-    case ack(heldSeq: Int64, chain: [UInt8], flags: FlagNotice = .none)
+    case ack(heldSeq: Int64, chain: [UInt8], flags: FlagNotice = .empty)
     case ping(lastSeq: Int64)
-    case pong(heldSeq: Int64, chain: [UInt8], flags: FlagNotice = .none)
+    case pong(heldSeq: Int64, chain: [UInt8], flags: FlagNotice = .empty)
     case error(WireStatus, heldSeq: Int64, seq: Int64, message: String)
 
     public static let magic: [UInt8] = [0x54, 0x5A]

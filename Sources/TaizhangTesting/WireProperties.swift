@@ -80,7 +80,7 @@ public enum WireProperties {
 
     /// A flag notice: often none, else up to 40 entry flags (more than are listed) and others.
     public static func randomNotice(_ generator: inout SplitMix64) -> FlagNotice {
-        guard generator.below(3) != 0 else { return .none }
+        guard generator.below(3) != 0 else { return .empty }
         let entries = (0..<generator.below(40)).map { _ in
             FlagNotice.Entry(seq: max(1, randomSeq(&generator)),
                              kind: FlagNotice.Kind.allCases[generator.below(FlagNotice.Kind.allCases.count)])
