@@ -21,5 +21,6 @@ extension Catalogue {
         .hubFlagWhyDetails: "它的内容不符合记录规则——请作废它（taizhang-agent void --seq {0}）并正确重录。",
         .hubFlagWhyConflict: "区局在这个序号下保存的是另一条记录——请联系区局管理员。",
         .syncHubFlags: "区局标记了本所的 {0} 条记录，未计入合计：见 'taizhang-agent status'。",
+        .syncHubFlagsOne: "区局标记了本所的 1 条记录，未计入合计：见 'taizhang-agent status'。",
     ]
 }

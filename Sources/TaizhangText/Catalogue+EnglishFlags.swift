@@ -21,5 +21,6 @@ extension Catalogue {
         .hubFlagWhyDetails: "its details break the entry rules — void it ('taizhang-agent void --seq {0}') and record it again correctly.",
         .hubFlagWhyConflict: "the hub holds a different entry under this number — ask the operator.",
         .syncHubFlags: "The hub flagged {0} entries of this office and left them out of its totals: see 'taizhang-agent status'.",
+        .syncHubFlagsOne: "The hub flagged 1 entry of this office and left it out of its totals: see 'taizhang-agent status'.",
     ]
 }

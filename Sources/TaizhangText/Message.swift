@@ -693,4 +693,5 @@ public enum Message: String, CaseIterable, Sendable {
     case hubFlagWhyDetails = "hubFlagWhy_details"
     case hubFlagWhyConflict = "hubFlagWhy_conflict"
     case syncHubFlags
+    case syncHubFlagsOne
 }

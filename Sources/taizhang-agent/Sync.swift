@@ -27,7 +27,7 @@ extension TaizhangAgent {
                 let done = try session.syncAll(timeoutSeconds: timeout, stop: stop) { reporter.show($0) }
                 print(Message.syncDone(done.lastSeq))
                 if let flags = try? data.directory.open().syncState().hubFlags, flags.notice.entryFlags > 0 {
-                    print(Message.syncHubFlags(flags.notice.entryFlags))
+                    print(flags.notice.entryFlags == 1 ? Message.syncHubFlagsOne() : Message.syncHubFlags(flags.notice.entryFlags))
                 }
             }
         }
