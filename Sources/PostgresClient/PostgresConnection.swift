@@ -108,32 +108,34 @@ public final class PostgresConnection {
 
     typealias Send = (UnsafePointer<Oid>?, UnsafePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int32>?, UnsafePointer<Int32>?) -> OpaquePointer?
 
-    /// Lays `parameters` out as libpq wants them for the duration of `send`, then reads the result.
+    /// Lays `parameters` out as libpq wants them (all their bytes in one buffer) for the
+    /// duration of `send`, then reads the result.
     func run(_ parameters: [PostgresValue], _ send: Send) throws(PostgresError) -> PostgresResult {
-        var buffers: [UnsafeMutablePointer<CChar>?] = []
-        defer { for buffer in buffers { buffer?.deallocate() } }
-        var lengths: [Int32] = []
+        var storage: [UInt8] = []
+        var offsets: [Int?] = [], lengths: [Int32] = []
+        offsets.reserveCapacity(parameters.count)
+        lengths.reserveCapacity(parameters.count)
         for parameter in parameters {
-            let bytes = try parameter.encoded()
-            guard let bytes else { buffers.append(nil); lengths.append(0); continue }
-            guard bytes.count < Int(Int32.max) else {
-                throw PostgresError(kind: .invalidParameter, message: "a parameter of \(bytes.count) bytes exceeds what PostgreSQL accepts")
+            let offset = storage.count
+            guard try parameter.append(to: &storage) else { offsets.append(nil); lengths.append(0); continue }
+            guard storage.count - offset < Int(Int32.max) else {
+                throw PostgresError(kind: .invalidParameter, message: "a parameter of \(storage.count - offset) bytes exceeds what PostgreSQL accepts")
             }
-            let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: max(bytes.count, 1))
-            bytes.withUnsafeBytes { raw in
-                if let base = raw.baseAddress { UnsafeMutableRawPointer(buffer).copyMemory(from: base, byteCount: raw.count) }
-            }
-            buffers.append(buffer)
-            lengths.append(Int32(bytes.count))
+            offsets.append(offset)
+            lengths.append(Int32(storage.count - offset))
         }
-        let values = buffers.map { $0.map { UnsafePointer($0) } }
+        storage.append(0)  // never empty, so the buffer has a base address
         let types = parameters.map { Oid($0.typeOID) }
         let formats = parameters.map(\.format)
-        let result = values.withUnsafeBufferPointer { values in
-            types.withUnsafeBufferPointer { types in
-                lengths.withUnsafeBufferPointer { lengths in
-                    formats.withUnsafeBufferPointer { formats in
-                        send(types.baseAddress, values.baseAddress, lengths.baseAddress, formats.baseAddress)
+        let result = storage.withUnsafeBufferPointer { bytes -> OpaquePointer? in
+            let base = bytes.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }
+            let values: [UnsafePointer<CChar>?] = offsets.map { offset in offset.flatMap { base?.advanced(by: $0) } }
+            return values.withUnsafeBufferPointer { values in
+                types.withUnsafeBufferPointer { types in
+                    lengths.withUnsafeBufferPointer { lengths in
+                        formats.withUnsafeBufferPointer { formats in
+                            send(types.baseAddress, values.baseAddress, lengths.baseAddress, formats.baseAddress)
+                        }
                     }
                 }
             }

@@ -27,26 +27,28 @@ public enum PostgresValue: Sendable, Equatable {
         }
     }
 
-    /// The bytes on the wire; text is NUL-terminated, as libpq reads text parameters as C strings.
-    func encoded() throws(PostgresError) -> [UInt8]? {
+    /// Appends the bytes on the wire to `storage`; false for NULL. Text is NUL-terminated, as
+    /// libpq reads text parameters as C strings (so text holding a NUL is refused).
+    func append(to storage: inout [UInt8]) throws(PostgresError) -> Bool {
         switch self {
         case .null:
-            return nil
+            return false
         case .text(let string):
-            let bytes = Array(string.utf8)
-            guard !bytes.contains(0) else {
+            guard !string.utf8.contains(0) else {
                 throw PostgresError(kind: .invalidParameter, message: "a text parameter holds a NUL character, which PostgreSQL text cannot store")
             }
-            return bytes + [0]
+            storage.append(contentsOf: string.utf8)
+            storage.append(0)
         case .int64(let number):
-            return withUnsafeBytes(of: number.bigEndian) { Array($0) }
+            withUnsafeBytes(of: number.bigEndian) { storage.append(contentsOf: $0) }
         case .int32(let number):
-            return withUnsafeBytes(of: number.bigEndian) { Array($0) }
+            withUnsafeBytes(of: number.bigEndian) { storage.append(contentsOf: $0) }
         case .bool(let flag):
-            return [flag ? 1 : 0]
+            storage.append(flag ? 1 : 0)
         case .bytes(let bytes):
-            return bytes
+            storage.append(contentsOf: bytes)
         }
+        return true
     }
 }
 

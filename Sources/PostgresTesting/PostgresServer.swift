@@ -31,6 +31,8 @@ public final class PostgresServer {
     }
 
     public var isRunning: Bool { process.map { !$0.hasExited() } ?? false }
+    /// The postmaster's process id while it runs.
+    public var pid: Int32? { process?.pid }
     public var log: String { process?.logTail() ?? "" }
 
     /// Starts the postmaster and returns once it accepts connections (PQping, as pg_isready,
