@@ -49,6 +49,7 @@ enum PostgresCases {
             ("clients", .int(Int64(clients))), ("rowsPerTransaction", .int(Int64(rowsPerTransaction))),
             ("pgbenchRows", .int(pgbenchRows)), ("pgbenchSeconds", .decimal(pgbench.seconds, places: 3)),
             ("pgbenchRowsPerSecond", .decimal(pgbenchRate, places: 0)),
+            ("pgbenchTransactionsPerSecond", .decimal(Double(pgbench.transactions) / pgbench.seconds, places: 1)),
             ("clientRows", .int(clientRows)), ("clientSeconds", .decimal(client.seconds, places: 3)),
             ("clientRowsPerSecond", .decimal(clientRate, places: 0)),
         ], ratio: ratio, goalMet: ratio >= 0.5)
