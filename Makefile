@@ -1,14 +1,15 @@
 # Taizhang — build, test, benchmark. Every target installs the system packages it needs.
 SWIFT ?= swift
 RELEASE_FLAGS = -c release --static-swift-stdlib
-SYSTEM_PACKAGES = libzmq3-dev libsqlite3-dev sqlite3 tzdata zlib1g-dev pkg-config python3 man-db
+SYSTEM_PACKAGES = libzmq3-dev libsqlite3-dev sqlite3 tzdata zlib1g-dev pkg-config python3 man-db libpq-dev
 # The real parts the tests drive: LibreOffice (the export opened in a spreadsheet program and
 # printed to PDF), a CJK font, poppler (pdftotext/pdftoppm), Chromium and its WebDriver (the
 # dashboard in a browser), faketime, tmux (the terminal at 80 columns), openssl and curl (the
-# dashboard under TLS with a self-signed certificate). Python's openpyxl reads the XLSX as a
+# dashboard under TLS with a self-signed certificate), PostgreSQL's server (initdb, postgres,
+# pg_basebackup, pgbench: the tests' and the bench's own clusters). Python's openpyxl reads the XLSX as a
 # second implementation would; pyzmq (its wheel bundles libzmq with CURVE) carries the
 # independent agent of Tests/Interop, the protocol document's acceptance test.
-TEST_PACKAGES = libreoffice-calc fonts-noto-cjk poppler-utils chromium chromium-driver faketime tmux man-db openssl curl
+TEST_PACKAGES = libreoffice-calc fonts-noto-cjk poppler-utils chromium chromium-driver faketime tmux man-db openssl curl postgresql
 PYTHON_TEST_PACKAGES = openpyxl==3.1.5 pyzmq==27.3.0
 
 .PHONY: all deps test-deps apt-install build release demo dashboard test bench fuzz install clean
@@ -17,8 +18,8 @@ all: build
 
 # Debian packages: libzmq (CURVE) and SQLite headers, the sqlite3 CLI (benchmark baseline),
 # tzdata (the bureau's time zone), zlib and pkg-config (ZIPFoundation, for XLSX exports),
-# python3 and man-db (make install writes the man pages; the install test renders them).
-# Installed with apt-get only when missing.
+# python3 and man-db (make install writes the man pages; the install test renders them),
+# libpq-dev (the PostgreSQL client, PostgresClient). Installed with apt-get only when missing.
 deps:
 	@$(MAKE) --no-print-directory apt-install PACKAGES="$(SYSTEM_PACKAGES)"
 
@@ -60,6 +61,7 @@ test: deps test-deps
 
 # stdout carries only the JSON report; the build's output goes to stderr.
 bench: deps
+	@$(MAKE) --no-print-directory apt-install PACKAGES="postgresql"
 	@$(SWIFT) build $(RELEASE_FLAGS) 1>&2
 	@.build/release/taizhang-bench
 

@@ -24,6 +24,10 @@ let package = Package(
         // libzmq (Debian's libzmq3-dev/libzmq5), loaded on first use: see Sources/CZeroMQ/shim.c.
         .target(name: "CZeroMQ", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
+        // libpq (Debian's libpq-dev) and its synchronous Swift client, for the hub on PostgreSQL
+        // (issue 14); the clerk's agent never links it.
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .target(name: "PostgresClient", dependencies: ["CLibPQ"]),
         // Domain rules shared by agent and hub — the ledger rules, the chain, the wire codec and
         // the report's arithmetic (movements, replay, the export hash): Foundation-free on purpose.
         .target(name: "TaizhangCore"),
@@ -109,7 +113,7 @@ let package = Package(
             name: "taizhang-bench",
             dependencies: [
                 "AgentKit", "HubKit", "TaizhangCore", "TaizhangText", "ZeroMQ", "LocalFiles",
-                "TaizhangReport", "TaizhangTesting",
+                "TaizhangReport", "TaizhangTesting", "PostgresClient", "PostgresTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ]
@@ -118,7 +122,11 @@ let package = Package(
         .target(name: "TaizhangTesting", dependencies: ["TaizhangCore"], path: "Sources/TaizhangTesting"),
         // The wire codec's fuzzer (`make fuzz`: libFuzzer); an ordinary build replays a corpus.
         .executableTarget(name: "taizhang-fuzz", dependencies: ["TaizhangCore", "TaizhangTesting"]),
+        // Real PostgreSQL clusters for tests and the bench: initdb, a server on a loopback port
+        // the system chose, a synchronous standby, promotion (run as `postgres` when root).
+        .target(name: "PostgresTesting", dependencies: ["PostgresClient", "TaizhangTesting"]),
         .testTarget(name: "TaizhangTestingTests", dependencies: ["TaizhangTesting"]),
+        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "PostgresTesting", "TaizhangTesting"]),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"]),
         .testTarget(name: "TaizhangCoreTests", dependencies: ["TaizhangCore", "TaizhangText", "TaizhangTesting"]),
         .testTarget(name: "AgentKitTests", dependencies: ["AgentKit"]),

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # After the test suite: no process started from this checkout's build folder (the hubs,
-# agents and web servers the tests ran) may still be alive. Lists and kills any it finds,
-# and exits 1 so the leak fails the run.
+# agents and web servers the tests ran), nor a PostgreSQL server of a test cluster started
+# from it (TAIZHANG_PG_OWNER in its environment names the build folder), may still be alive.
+# Lists and kills any it finds, and exits 1 so the leak fails the run.
 set -uo pipefail
 build="$(cd "$(dirname "$0")/.." && pwd)/.build/"
 left=()
@@ -9,6 +10,8 @@ for proc in /proc/[0-9]*; do
   exe=$(readlink "$proc/exe" 2>/dev/null) || continue
   case "$exe" in
     "$build"*/taizhang-*) left+=("${proc#/proc/}") ;;
+    */postgresql/*/bin/postgres)
+      tr '\0' '\n' < "$proc/environ" 2>/dev/null | grep -q -F "TAIZHANG_PG_OWNER=$build" && left+=("${proc#/proc/}") ;;
   esac
 done
 if [ "${#left[@]}" -eq 0 ]; then

@@ -30,8 +30,10 @@ extension AgentDatabase {
     /// there, if this ledger's own chain at `heldSeq` is the same; returns false, recording
     /// nothing, if it differs or the ledger is shorter. After a WELCOME the hub's word is taken
     /// even if it is lower (a hub restored from an older backup); after an ACK the watermark
-    /// only rises.
-    public func confirm(_ heldSeq: Int64, chain: [UInt8], at time: Timestamp = .now(), fromWelcome: Bool = false) throws -> Bool {
+    /// only rises. `flags`, the hub's notice of its open flags on the branch, replaces the last
+    /// one heard, in the same transaction.
+    public func confirm(_ heldSeq: Int64, chain: [UInt8], at time: Timestamp = .now(), fromWelcome: Bool = false,
+                        flags: FlagNotice? = nil) throws -> Bool {
         try Self.translatingErrors(path: path) {
             var agreed = false
             try queue.inTransaction(.immediate) { db in
@@ -42,6 +44,7 @@ extension AgentDatabase {
                     UPDATE sync_state SET acked_seq = \(rise), last_ack_at = ?2, confirmed_seq = ?1, confirmed_chain = ?3,
                         confirmed_at = ?2
                     """).execute(arguments: [heldSeq, time.millisecondsSinceEpoch, Data(chain)])
+                if let flags { try Self.noteHubFlags(flags, at: time, db) }
                 return .commit
             }
             return agreed

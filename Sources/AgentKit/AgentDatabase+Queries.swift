@@ -46,6 +46,7 @@ extension AgentDatabase {
         if let chain = row[6] as Data?, let at = row[7] as Int64? {
             state.confirmation = Confirmation(seq: row[5], chain: [UInt8](chain), at: Timestamp(millisecondsSinceEpoch: at))
         }
+        state.hubFlags = try hubFlags(db)
         return state
     }
 

@@ -80,6 +80,8 @@ enum AgentSchema {
         }
         migrator.registerMigration("v2-chain", migrate: AgentSchema.chain)
         migrator.registerMigration("v3-rules", migrate: AgentSchema.rules)
+        // Branch "flags": what the hub last said of its open flags on this office.
+        migrator.registerMigration("flags-hub-notice", migrate: AgentSchema.hubFlags)
         return migrator
     }
 }

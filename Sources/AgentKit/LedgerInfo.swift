@@ -33,6 +33,8 @@ public struct SyncState: Sendable, Hashable {
     public var lastProblemAt: Timestamp?
     /// The hub's last confirmation (the receipt): the seq it holds and its chain there.
     public var confirmation: Confirmation?
+    /// What the hub last said of the flags it holds open on this office (nil: not heard yet).
+    public var hubFlags: HubFlags?
 
     public var pending: Int64 { lastSeq - ackedSeq }
 

@@ -16,8 +16,8 @@ public struct SyncConversation: Sendable {
     public enum Action: Sendable, Equatable {
         case send(WireMessage)
         /// Check the hub's chain at `seq` against the ledger's own and, if equal, record the
-        /// receipt; answer with `confirmed(_:agreed:)`.
-        case confirm(seq: Int64, chain: [UInt8], fromWelcome: Bool)
+        /// receipt and what the hub said of its open flags; answer with `confirmed(_:agreed:)`.
+        case confirm(seq: Int64, chain: [UInt8], fromWelcome: Bool, flags: FlagNotice = .empty)
         /// The hub confirmed more: report progress (and clear the last problem after a WELCOME).
         case progress(clearProblem: Bool)
         /// Close the socket, back off, start again with HELLO.
@@ -103,17 +103,17 @@ public struct SyncConversation: Sendable {
         lastReplyAt = now
         awaitingPong = false
         switch message {
-        case .welcome(let held, let chain, let entries, let bytes):
+        case .welcome(let held, let chain, let entries, let bytes, let flags):
             maxEntries = max(1, Int(entries))
             maxBytes = max(1024, Int(bytes))
             guard held <= lastSeq else { return [.fail(.diverged(seq: lastSeq, held: held, message: "the hub holds more entries than this ledger"))] }
-            return [.confirm(seq: held, chain: chain, fromWelcome: true)]
-        case .ack(let held, let chain), .pong(let held, let chain):
+            return [.confirm(seq: held, chain: chain, fromWelcome: true, flags: flags)]
+        case .ack(let held, let chain, let flags), .pong(let held, let chain, let flags):
             guard welcomed else { return [.fail(.protocolViolation("an acknowledgement before WELCOME"))] }
             guard held <= lastSeq else { return [.fail(.diverged(seq: lastSeq, held: held, message: "the hub acknowledged entries this ledger does not have"))] }
             inFlight.removeAll { $0 <= held }
             awaitingReply = !inFlight.isEmpty
-            return [.confirm(seq: held, chain: chain, fromWelcome: false)]
+            return [.confirm(seq: held, chain: chain, fromWelcome: false, flags: flags)]
         case .error(let status, let held, let seq, let text):
             return refused(status, held: held, seq: seq, text: text)
         case .hello, .batch, .ping:

@@ -8,7 +8,7 @@ protocol SyncLedger {
     func syncState() throws -> SyncState
     func chain(at seq: Int64) throws -> [UInt8]?
     func outbox(after seq: Int64, limit: Int) throws -> [Entry]
-    func confirm(_ heldSeq: Int64, chain: [UInt8], at time: Timestamp, fromWelcome: Bool) throws -> Bool
+    func confirm(_ heldSeq: Int64, chain: [UInt8], at time: Timestamp, fromWelcome: Bool, flags: FlagNotice?) throws -> Bool
     func noteSyncProblem(_ problem: String?, at time: Timestamp) throws
     func dataVersion() throws -> Int64
 }
@@ -67,7 +67,7 @@ final class SalvagedLedger: SyncLedger {
         Array(entries.dropFirst(Int(max(0, seq))).prefix(limit))
     }
 
-    func confirm(_ heldSeq: Int64, chain: [UInt8], at time: Timestamp, fromWelcome: Bool) throws -> Bool {
+    func confirm(_ heldSeq: Int64, chain: [UInt8], at time: Timestamp, fromWelcome: Bool, flags: FlagNotice?) throws -> Bool {
         try self.chain(at: heldSeq) == chain
     }
 

@@ -73,8 +73,8 @@ extension SyncSession {
             switch queue.removeFirst() {
             case .send(let message):
                 _ = try link.send(message)
-            case .confirm(let seq, let chain, let fromWelcome):
-                let agreed = try ledger.confirm(seq, chain: chain, at: .now(), fromWelcome: fromWelcome)
+            case .confirm(let seq, let chain, let fromWelcome, let flags):
+                let agreed = try ledger.confirm(seq, chain: chain, at: .now(), fromWelcome: fromWelcome, flags: flags)
                 queue += state.confirmed(seq: seq, agreed: agreed, fromWelcome: fromWelcome)
             case .progress(let clearProblem):
                 if clearProblem {

@@ -81,11 +81,14 @@ public struct BranchFlag: Sendable, Hashable {
     public var detail: String
     /// When it was first raised.
     public var at: Timestamp
+    /// The detail as data, to show in the reader's language; nil for flags raised before it was kept.
+    public var wording: FlagWording?
 
-    public init(kind: Kind, seq: Int64?, detail: String, at: Timestamp) {
+    public init(kind: Kind, seq: Int64?, detail: String, at: Timestamp, wording: FlagWording? = nil) {
         self.kind = kind
         self.seq = seq
         self.detail = detail
         self.at = at
+        self.wording = wording
     }
 }

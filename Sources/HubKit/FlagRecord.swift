@@ -17,11 +17,13 @@ public struct FlagRecord: Sendable, Hashable {
     /// The operator's login on the hub's machine.
     public var settledBy: String?
     public var note: String?
+    /// The detail as data, to show in the reader's language; nil for flags raised before it was kept.
+    public var wording: FlagWording?
 
     public var isOpen: Bool { settledAt == nil }
 
     public init(id: Int64, branch: String, kind: String, seq: Int64?, detail: String, since: Timestamp,
-                settledAt: Timestamp?, settledBy: String?, note: String?) {
+                settledAt: Timestamp?, settledBy: String?, note: String?, wording: FlagWording? = nil) {
         self.id = id
         self.branch = branch
         self.kind = kind
@@ -31,6 +33,7 @@ public struct FlagRecord: Sendable, Hashable {
         self.settledAt = settledAt
         self.settledBy = settledBy
         self.note = note
+        self.wording = wording
     }
 }
 

@@ -50,11 +50,12 @@ extension HubDatabase {
         return kept
     }
 
-    static let flagColumns = "id, branch, kind, seq, detail, at, resolved_at, resolved_by, note"
+    static let flagColumns = "id, branch, kind, seq, detail, at, resolved_at, resolved_by, note, wording, wording_arguments"
 
     static func flagRecord(_ row: Row) -> FlagRecord {
         FlagRecord(id: row[0], branch: row[1], kind: row[2], seq: row[3], detail: row[4],
                    since: Timestamp(millisecondsSinceEpoch: row[5]),
-                   settledAt: (row[6] as Int64?).map(Timestamp.init(millisecondsSinceEpoch:)), settledBy: row[7], note: row[8])
+                   settledAt: (row[6] as Int64?).map(Timestamp.init(millisecondsSinceEpoch:)), settledBy: row[7], note: row[8],
+                   wording: HubSchema.wording(code: row[9], arguments: row[10]))
     }
 }

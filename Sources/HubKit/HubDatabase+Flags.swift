@@ -16,16 +16,20 @@ extension HubDatabase {
     }
 
     /// Raises a flag, unless the same one (branch, kind, seq) is already open: then only its
-    /// detail is brought up to date, so an agent that retries does not bury the operator.
-    static func raiseFlag(_ kind: BranchFlag.Kind, branch: String, seq: Int64?, detail: String,
+    /// detail and wording are brought up to date, so an agent that retries does not bury the
+    /// operator. `detail` is the English sentence; `wording` the same as data, for other languages.
+    static func raiseFlag(_ kind: BranchFlag.Kind, branch: String, seq: Int64?, detail: String, wording: FlagWording? = nil,
                           at time: Timestamp, in db: Database) throws {
         let time = try ExportLog.stamp(time, in: db)
+        let stored = HubSchema.storedWording(wording)
         try db.cachedStatement(sql: """
-            UPDATE flag SET detail = ? WHERE branch = ? AND kind = ? AND seq IS ? AND resolved_at IS NULL
-            """).execute(arguments: [detail, branch, kind.rawValue, seq])
+            UPDATE flag SET detail = ?, wording = ?, wording_arguments = ?
+            WHERE branch = ? AND kind = ? AND seq IS ? AND resolved_at IS NULL
+            """).execute(arguments: [detail, stored.code, stored.arguments, branch, kind.rawValue, seq])
         guard db.changesCount == 0 else { return }
-        try db.cachedStatement(sql: "INSERT INTO flag (branch, kind, seq, detail, at) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [branch, kind.rawValue, seq, detail, time.millisecondsSinceEpoch])
+        try db.cachedStatement(sql: """
+            INSERT INTO flag (branch, kind, seq, detail, wording, wording_arguments, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [branch, kind.rawValue, seq, detail, stored.code, stored.arguments, time.millisecondsSinceEpoch])
     }
 
     /// Settles the open flag (branch, kind, seq), if any: the branch put it right itself.

@@ -32,7 +32,7 @@ extension HubDatabase {
                 try Self.raiseFlag(.incarnation, branch: branch, seq: nil, detail: """
                     another ledger (incarnation \(incarnation)) reported for this branch, but the hub holds \
                     \(held) entries from ledger \(bound); its entries were not accepted
-                    """, at: time, in: db)
+                    """, wording: FlagWording(.otherIncarnation, [incarnation, "\(held)", bound]), at: time, in: db)
                 return .refused(.otherIncarnation, heldSeq: held, seq: 0, message: """
                     the hub already holds \(held) entries of branch \(branch) from another ledger (incarnation \
                     \(bound)); this ledger (\(incarnation)) was not accepted — ask the bureau's operator \
@@ -42,7 +42,7 @@ extension HubDatabase {
                 try Self.raiseFlag(.behind, branch: branch, seq: nil, detail: """
                     ledger restored from an older backup: the hub holds \(held) entries, the office's ledger only \
                     \(agentLastSeq)
-                    """, at: time, in: db)
+                    """, wording: FlagWording(.restored, ["\(held)", "\(agentLastSeq)"]), at: time, in: db)
                 return .refused(.ledgerBehind, heldSeq: held, seq: 0, message: """
                     this office's ledger holds \(agentLastSeq) entries but the hub already holds \(held): it was \
                     restored from an older backup; nothing was sent — ask the bureau's operator before recording more
@@ -59,7 +59,7 @@ extension HubDatabase {
         try raiseFlag(.conflict, branch: branch, seq: seq, detail: """
             the office's ledger differs from the hub's copy at entry #\(seq) or before (its chain does not match); \
             nothing was overwritten — the office's ledger was probably restored from an older backup
-            """, at: time, in: db)
+            """, wording: FlagWording(.chainDiffers, ["\(seq)"]), at: time, in: db)
         return .refused(.conflict, heldSeq: held, seq: seq, message: """
             this office's ledger differs from the hub's copy of branch \(branch) at entry #\(seq) or before; the hub \
             kept its copy — ask the bureau's operator
@@ -86,7 +86,7 @@ extension HubDatabase {
             try Self.raiseFlag(.misenrolled, branch: branch, seq: nil, detail: """
                 an office set up as branch '\(claimed)' reported with the key enrolled for this branch; nothing was \
                 stored — enrol that office's key for '\(claimed)', and this branch's own office's key here
-                """, at: time, in: db)
+                """, wording: FlagWording(.misenrolled, [claimed]), at: time, in: db)
             return .refused(.misenrolled, heldSeq: held, seq: 0, message: """
                 this office is set up as branch \(claimed), but the hub enrolled its key for branch \(branch); \
                 nothing was stored — ask the bureau's operator to enrol it for \(claimed)

@@ -78,7 +78,7 @@ extension HubDatabase {
         try raiseFlag(.conflict, branch: branch, seq: entry.seq, detail: """
             entry #\(entry.seq) arrived with content \(hash.prefix(6).hexString)… different from the stored \(stored.prefix(6).hexString)…; \
             the stored entry was kept — the office's ledger reuses sequence numbers (restored from a backup?)
-            """, at: time, in: db)
+            """, wording: FlagWording(.entryConflict, ["\(entry.seq)", hash.prefix(6).hexString, stored.prefix(6).hexString]), at: time, in: db)
         return .refused(.conflict, heldSeq: held, seq: entry.seq, message: """
             the hub already holds a different entry #\(entry.seq) for branch \(branch) and kept it; this ledger \
             reuses sequence numbers (restored from an older backup?) — ask the bureau's operator
@@ -92,7 +92,7 @@ extension HubDatabase {
                       in view: BranchLedgerView, with insert: EntryInsert, today: CivilDate, at time: Timestamp) throws {
         let db = view.db
         var effect: LedgerEffect?
-        var violation: String?
+        var broken: RuleViolation?
         var settles: Int64?
         do {
             try LedgerRules.checkArrivalDate(entry.occurredOn, hubToday: today)
@@ -105,15 +105,16 @@ extension HubDatabase {
                 effect = try LedgerRules.effect(of: entry.draft, seq: entry.seq, in: view)
             }
         } catch let refused as RuleViolation {
-            violation = refused.message
+            broken = refused
         }
         // The content hash is the SHA-256 of exactly the stored body (docs/PROTOCOL.md).
         try insert.execute(entry, branch: branch, body: body, hash: hash, chain: chain,
-                                    violation: violation, storedAt: time)
+                           violation: broken?.message, storedAt: time)
         if let effect { try view.apply(effect, of: entry) }
-        if let violation {
+        if let broken {
             try raiseFlag(.rule, branch: branch, seq: entry.seq,
-                          detail: "entry #\(entry.seq) (\(entry.material.rawValue) \(entry.action.rawValue)) was stored but left out of the totals: \(violation)",
+                          detail: "entry #\(entry.seq) (\(entry.material.rawValue) \(entry.action.rawValue)) was stored but left out of the totals: \(broken.message)",
+                          wording: .rule(seq: entry.seq, material: entry.material, action: entry.action, violation: broken),
                           at: time, in: db)
         }
         if let settles { try settleFlag(.rule, branch: branch, seq: settles, at: time, in: db) }

@@ -29,11 +29,12 @@ extension HubDatabase {
         try read { db in
             var flags: [String: [BranchFlag]] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT branch, kind, seq, detail, at FROM flag WHERE resolved_at IS NULL ORDER BY id
+                SELECT branch, kind, seq, detail, at, wording, wording_arguments FROM flag WHERE resolved_at IS NULL ORDER BY id
                 """) {
                 let kind = BranchFlag.Kind(rawValue: row[1]) ?? .rule
                 flags[row[0], default: []].append(BranchFlag(kind: kind, seq: row[2], detail: row[3],
-                                                             at: Timestamp(millisecondsSinceEpoch: row[4])))
+                                                             at: Timestamp(millisecondsSinceEpoch: row[4]),
+                                                             wording: HubSchema.wording(code: row[5], arguments: row[6])))
             }
             return try Row.fetchAll(db, sql: """
                 SELECT id, name, public_key, enrolled_at, revoked_at, incarnation, held_seq, agent_last_seq,

@@ -116,6 +116,8 @@ enum HubSchema {
         migrator.registerMigration("operator-flag-resolution", migrate: HubSchema.flagResolution)
         migrator.registerMigration("operator-ingest-clock", migrate: HubSchema.ingestClock)
         migrator.registerMigration("v6-rules", migrate: HubSchema.rules)
+        // Branch "flags": each flag's sentence as data, so it shows in the reader's language.
+        migrator.registerMigration("flags-wording", migrate: HubSchema.flagWording)
         migrator.registerMigration("ingest-drop-entry-item") { db in
             // Every lookup of an item's entries goes by its identity (entry_item_key) since
             // v6-rules; the index by the typed text only cost each insert its upkeep.

@@ -59,8 +59,10 @@ extension HubServer {
             }
             // Revoked in the database before the key cache heard of it: 403 from now on.
             if reply.status == .revoked { keyCache.note(key, .refused(branch: branch, state: .revoked)) }
+            // Every WELCOME, ACK and PONG tells the office of the flags open on its branch.
+            let notice = reply.accepted == nil ? FlagNotice.empty : try database.flagNotice(branch: branch)
             session.conversation.answered(reply)
-            send(reply, branch: branch, to: routingId, on: router)
+            send(reply, notice: notice, branch: branch, to: routingId, on: router)
         } catch {
             session.conversation.storageFailed()
             // Once per kind and interval in the log, however many batches meet it.
@@ -78,15 +80,15 @@ extension HubServer {
         message.frames.count == 2 && message.frames[1].count > 3 && message.frames[1][3] == 0x01
     }
 
-    private func send(_ reply: HubReply, branch: String, to routingId: [UInt8], on router: Socket) {
+    private func send(_ reply: HubReply, notice: FlagNotice, branch: String, to routingId: [UInt8], on router: Socket) {
         switch reply {
         case .welcome(let held, let chain):
-            self.reply(.welcome(heldSeq: held, chain: chain, maxEntries: Self.maxEntriesPerBatch, maxBytes: Self.maxBatchBytes),
-                       to: routingId, on: router)
+            self.reply(.welcome(heldSeq: held, chain: chain, maxEntries: Self.maxEntriesPerBatch, maxBytes: Self.maxBatchBytes,
+                                flags: notice), to: routingId, on: router)
         case .ack(let held, let chain):
-            self.reply(.ack(heldSeq: held, chain: chain), to: routingId, on: router)
+            self.reply(.ack(heldSeq: held, chain: chain, flags: notice), to: routingId, on: router)
         case .pong(let held, let chain):
-            self.reply(.pong(heldSeq: held, chain: chain), to: routingId, on: router)
+            self.reply(.pong(heldSeq: held, chain: chain, flags: notice), to: routingId, on: router)
         case .refused(let status, let held, let seq, let text):
             logger.warning("refused", metadata: ["branch": "\(branch)", "status": "\(status.rawValue)", "seq": "\(seq)", "message": "\(text)"])
             self.reply(.error(status, heldSeq: held, seq: seq, message: text), to: routingId, on: router)

@@ -1,5 +1,6 @@
 import HubKit
 import TaizhangCore
+import TaizhangText
 
 /// 分局详情: one office's inventory (as its `status`), items in service by location, monthly
 /// movement per material as charts, its entries page by page, its flags with what to do.
@@ -107,7 +108,7 @@ public struct BranchPage: Sendable {
             charts: charts, entries: entryRows, olderHref: older,
             newestHref: before == nil ? nil : base + (lang.isEmpty ? "" : "?lang=en"),
             flags: branch.flags.map { flag in
-                FlagRow(kind: flag.kind.rawValue, kindLabel: language.text("flag.\(flag.kind.rawValue)"), seq: flag.seq.map { "#\($0)" } ?? "", detail: flag.detail, at: time.format(flag.at),
+                FlagRow(kind: flag.kind.rawValue, kindLabel: language.text("flag.\(flag.kind.rawValue)"), seq: flag.seq.map { "#\($0)" } ?? "", detail: FlagWording.sentence(flag.wording, detail: flag.detail, language.catalogue), at: time.format(flag.at),
                         todo: language.text("todo.\(flag.kind.rawValue)"))
             })
         page.hasBadges = !page.badges.isEmpty

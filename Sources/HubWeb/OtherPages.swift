@@ -1,6 +1,7 @@
 import HubKit
 import TaizhangCore
 import TaizhangReport
+import TaizhangText
 
 /// 月报: every export issued, complete or not, what it restated, and what late entries
 /// have changed since the month's latest export.
@@ -117,7 +118,7 @@ public struct ProblemsPage: Sendable {
             let flags = branches.flatMap { branch in
                 branch.flags.filter { $0.kind == kind }.map { flag in
                     Flag(branch: branch.id, href: "/branches/\(URLText.encode(branch.id))\(lang)", seq: flag.seq.map { "#\($0)" } ?? "",
-                         detail: flag.detail, at: time.format(flag.at))
+                         detail: FlagWording.sentence(flag.wording, detail: flag.detail, language.catalogue), at: time.format(flag.at))
                 }
             }
             return flags.isEmpty ? nil : Group(kind: kind.rawValue, kindLabel: language.text("flag.\(kind.rawValue)"), todo: language.text("todo.\(kind.rawValue)"), flags: flags)

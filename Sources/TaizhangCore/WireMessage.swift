@@ -3,19 +3,21 @@ public enum WireMessage: Sendable, Equatable {
     /// Agent → hub, first on every connection: the ledger, its length and its chain head, and
     /// the branch the office was set up as (the hub checks it against the key's enrolment).
     case hello(incarnation: [UInt8], lastSeq: Int64, chain: [UInt8], branch: String)
-    /// Hub → agent: where the hub stands for this branch (seq and chain there), and the batch limits.
-    case welcome(heldSeq: Int64, chain: [UInt8], maxEntries: UInt16, maxBytes: UInt32)
+    /// Hub → agent: where the hub stands for this branch (seq and chain there), the batch
+    /// limits, and the flags the hub holds open on the branch.
+    case welcome(heldSeq: Int64, chain: [UInt8], maxEntries: UInt16, maxBytes: UInt32, flags: FlagNotice = .empty)
     /// Agent → hub: consecutive entries, each in its canonical encoding, anchored by the
     /// agent's chain at the seq before the first of them.
     case batch(previousChain: [UInt8], entries: [[UInt8]])
-    /// Hub → agent, after the batch is committed: the seq held and the hub's chain there.
-    case ack(heldSeq: Int64, chain: [UInt8])
+    /// Hub → agent, after the batch is committed: the seq held, the hub's chain there, and
+    /// the flags the hub holds open on the branch (the batch's own among them).
+    case ack(heldSeq: Int64, chain: [UInt8], flags: FlagNotice = .empty)
     case ping(lastSeq: Int64)
-    case pong(heldSeq: Int64, chain: [UInt8])
+    case pong(heldSeq: Int64, chain: [UInt8], flags: FlagNotice = .empty)
     case error(WireStatus, heldSeq: Int64, seq: Int64, message: String)
 
     public static let magic: [UInt8] = [0x54, 0x5A]
-    public static let version: UInt8 = 3
+    public static let version: UInt8 = 4
     /// Bytes of a chain hash (SHA-256).
     public static let chainBytes = 32
 
@@ -44,11 +46,12 @@ public enum WireMessage: Sendable, Equatable {
             writer.i64(lastSeq)
             writer.raw(chain)
             writer.string(branch)
-        case .welcome(let heldSeq, let chain, let maxEntries, let maxBytes):
+        case .welcome(let heldSeq, let chain, let maxEntries, let maxBytes, let flags):
             writer.i64(heldSeq)
             writer.raw(chain)
             writer.u16(maxEntries)
             writer.u32(maxBytes)
+            flags.write(&writer)
         case .batch(let previousChain, let entries):
             writer.raw(previousChain)
             writer.u16(UInt16(entries.count))
@@ -56,9 +59,10 @@ public enum WireMessage: Sendable, Equatable {
                 writer.u16(UInt16(entry.count))
                 writer.raw(entry)
             }
-        case .ack(let seq, let chain), .pong(let seq, let chain):
+        case .ack(let seq, let chain, let flags), .pong(let seq, let chain, let flags):
             writer.i64(seq)
             writer.raw(chain)
+            flags.write(&writer)
         case .ping(let seq):
             writer.i64(seq)
         case .error(let status, let heldSeq, let seq, let message):
@@ -88,7 +92,7 @@ public enum WireMessage: Sendable, Equatable {
                              branch: try reader.string())
         case 0x02:
             message = .welcome(heldSeq: try sequence(&reader), chain: try chain(&reader),
-                               maxEntries: try reader.u16(), maxBytes: try reader.u32())
+                               maxEntries: try reader.u16(), maxBytes: try reader.u32(), flags: try FlagNotice.read(&reader))
         case 0x03:
             let previousChain = try chain(&reader)
             let count = Int(try reader.u16())
@@ -101,9 +105,9 @@ public enum WireMessage: Sendable, Equatable {
                 entries.append(Array(try reader.raw(length)))
             }
             message = .batch(previousChain: previousChain, entries: entries)
-        case 0x04: message = .ack(heldSeq: try sequence(&reader), chain: try chain(&reader))
+        case 0x04: message = .ack(heldSeq: try sequence(&reader), chain: try chain(&reader), flags: try FlagNotice.read(&reader))
         case 0x05: message = .ping(lastSeq: try sequence(&reader))
-        case 0x06: message = .pong(heldSeq: try sequence(&reader), chain: try chain(&reader))
+        case 0x06: message = .pong(heldSeq: try sequence(&reader), chain: try chain(&reader), flags: try FlagNotice.read(&reader))
         case 0x07:
             let code = try reader.u16()
             let status = WireStatus(rawValue: code) ?? .malformed

@@ -52,11 +52,11 @@ public enum WireProperties {
             .hello(incarnation: (0..<16).map { _ in UInt8(truncatingIfNeeded: generator.next()) }, lastSeq: randomSeq(&generator),
                    chain: chain(&generator), branch: randomText(&generator)),
             .welcome(heldSeq: randomSeq(&generator), chain: chain(&generator), maxEntries: UInt16(truncatingIfNeeded: generator.next()),
-                     maxBytes: UInt32(truncatingIfNeeded: generator.next())),
+                     maxBytes: UInt32(truncatingIfNeeded: generator.next()), flags: randomNotice(&generator)),
             .batch(previousChain: chain(&generator), entries: entries),
-            .ack(heldSeq: randomSeq(&generator), chain: chain(&generator)),
+            .ack(heldSeq: randomSeq(&generator), chain: chain(&generator), flags: randomNotice(&generator)),
             .ping(lastSeq: randomSeq(&generator)),
-            .pong(heldSeq: randomSeq(&generator), chain: chain(&generator)),
+            .pong(heldSeq: randomSeq(&generator), chain: chain(&generator), flags: randomNotice(&generator)),
             .error(status, heldSeq: randomSeq(&generator), seq: randomSeq(&generator), message: randomText(&generator)),
         ]
     }
@@ -76,6 +76,16 @@ public enum WireProperties {
             occurredOn: CivilDate(daysSinceEpoch: generator.below(2_932_000) - 719_162),
             recordedAt: Timestamp(millisecondsSinceEpoch: Int64(bitPattern: generator.next() >> 1)),
             clerk: randomText(&generator), voids: generator.below(4) == 0 ? max(1, randomSeq(&generator)) : nil)
+    }
+
+    /// A flag notice: often none, else up to 40 entry flags (more than are listed) and others.
+    public static func randomNotice(_ generator: inout SplitMix64) -> FlagNotice {
+        guard generator.below(3) != 0 else { return .empty }
+        let entries = (0..<generator.below(40)).map { _ in
+            FlagNotice.Entry(seq: max(1, randomSeq(&generator)),
+                             kind: FlagNotice.Kind.allCases[generator.below(FlagNotice.Kind.allCases.count)])
+        }
+        return FlagNotice(entries: entries, others: generator.below(4))
     }
 
     static func randomSeq(_ generator: inout SplitMix64) -> Int64 {

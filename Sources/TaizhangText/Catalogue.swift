@@ -5,8 +5,10 @@ import TaizhangCore
 public enum Catalogue {
     static let english: [Message: String] = englishClerk.merging(englishErrors) { $1 }.merging(englishHub) { $1 }
         .merging(englishOperator) { $1 }.merging(englishWeb) { $1 }
+        .merging(englishFlags) { $1 }
     static let chinese: [Message: String] = chineseClerk.merging(chineseErrors) { $1 }.merging(chineseHub) { $1 }
         .merging(chineseOperator) { $1 }.merging(chineseWeb) { $1 }
+        .merging(chineseFlags) { $1 }
 
     /// The table of `language`; a test checks that both have every `Message`.
     public static func table(_ language: Language) -> [Message: String] {

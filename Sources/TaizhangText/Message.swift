@@ -672,4 +672,26 @@ public enum Message: String, CaseIterable, Sendable {
     case ruleLaterDayBelowZero = "rule_laterDayBelowZero"
     case ruleNotNFC = "rule_notNFC"
     case ruleFieldNotAllowed = "rule_fieldNotAllowed"
+    // flags branch: the hub's flags reach the office, and read in the reader's language
+    case flagSaysRule = "flagSays_rule"
+    case flagSaysEntryConflict = "flagSays_entryConflict"
+    case flagSaysChainDiffers = "flagSays_chainDiffers"
+    case flagSaysOtherIncarnation = "flagSays_otherIncarnation"
+    case flagSaysRestored = "flagSays_restored"
+    case flagSaysMisenrolled = "flagSays_misenrolled"
+    case statusHubFlagsHeadline
+    case statusHubFlagsHeadlineOne
+    case statusHubFlagEntry
+    case statusHubFlagEntryUnknown
+    case statusHubFlagsMore
+    case statusHubFlagsOthers
+    case hubFlagWhyOther = "hubFlagWhy_other"
+    case hubFlagWhyDate = "hubFlagWhy_date"
+    case hubFlagWhyStock = "hubFlagWhy_stock"
+    case hubFlagWhyItem = "hubFlagWhy_item"
+    case hubFlagWhyVoid = "hubFlagWhy_void"
+    case hubFlagWhyDetails = "hubFlagWhy_details"
+    case hubFlagWhyConflict = "hubFlagWhy_conflict"
+    case syncHubFlags
+    case syncHubFlagsOne
 }

@@ -19,7 +19,8 @@ extension TaizhangAgent {
                 if output.json {
                     print(StatusText.json(info: info, inventory: inventory, sync: sync).rendered())
                 } else {
-                    print(StatusText.human(info: info, inventory: inventory, sync: sync), terminator: "")
+                    let flagged = try HubFlagText.entries(sync.hubFlags, in: database)
+                    print(StatusText.human(info: info, inventory: inventory, sync: sync, flagged: flagged), terminator: "")
                 }
             }
         }
@@ -44,10 +45,12 @@ enum StatusText {
                 ("confirmedChain", sync.confirmation.map { .string($0.chain.hexString) } ?? .null),
                 ("confirmedAt", sync.confirmation.map { .string($0.at.description) } ?? .null),
             ])),
+            ("hubFlags", HubFlagText.json(sync.hubFlags)),
         ])
     }
 
-    static func human(info: LedgerInfo, inventory: Inventory, sync: SyncState, width: Int? = Terminal.width()) -> String {
+    static func human(info: LedgerInfo, inventory: Inventory, sync: SyncState, flagged: [Int64: Entry] = [:],
+                      width: Int? = Terminal.width()) -> String {
         var table = TextTable([.init(Message.colMaterial()), .init(Message.colInService(), .right),
                                .init(Message.colDetail(), fit: .wrap)])
         for material in Material.allCases {
@@ -68,6 +71,7 @@ enum StatusText {
         lines.append(Message.statusHub(info.hubEndpoint, sync.ackedSeq, sync.lastSeq, sync.pending, acknowledged))
         lines.append(sync.confirmation.map { Message.statusReceipt(zone.clockTime(at: $0.at), $0.seq, $0.chain.hexString) }
             ?? Message.statusNoReceipt())
+        lines += HubFlagText.lines(sync.hubFlags, entries: flagged, zone: zone)
         if let problem = sync.lastProblem {
             lines.append(Message.lastProblem(sync.lastProblemAt.map(zone.clockTime) ?? "?", problem))
         }

@@ -26,6 +26,9 @@ extension TaizhangAgent {
                 let reporter = ProgressLine()
                 let done = try session.syncAll(timeoutSeconds: timeout, stop: stop) { reporter.show($0) }
                 print(Message.syncDone(done.lastSeq))
+                if let flags = try? data.directory.open().syncState().hubFlags, flags.notice.entryFlags > 0 {
+                    print(flags.notice.entryFlags == 1 ? Message.syncHubFlagsOne() : Message.syncHubFlags(flags.notice.entryFlags))
+                }
             }
         }
     }

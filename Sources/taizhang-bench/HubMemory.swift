@@ -63,9 +63,9 @@ extension HubCases {
             let branch = "m\(1000 + index + 1)"
             return .hello(incarnation: incarnation, lastSeq: 0,
                           chain: LedgerChain.genesis(branch: branch, incarnation: incarnation), branch: branch)
-        }, expect: { if case .welcome(0, _, _, _) = $0 { true } else { false } })
+        }, expect: { if case .welcome(0, _, _, _, _) = $0 { true } else { false } })
         let welcomed = Clock.nanoseconds() - connectStart
-        try exchange("PING", { _ in .ping(lastSeq: 0) }, expect: { if case .pong(0, _) = $0 { true } else { false } })
+        try exchange("PING", { _ in .ping(lastSeq: 0) }, expect: { if case .pong(0, _, _) = $0 { true } else { false } })
         usleep(200_000)
         let connected = try server.memoryKilobytes()
         guard server.isRunning else { throw ProcessFailure(description: "the hub died: \(server.outcome)") }

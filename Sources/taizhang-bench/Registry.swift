@@ -47,5 +47,5 @@ struct BenchContext: Sendable {
 
 /// Every case, in report order. New groups (hub, ZeroMQ) append their list here.
 enum Registry {
-    static var all: [BenchCase] { AgentCases.all + HubCases.all + ExportCases.all + WebCases.all }
+    static var all: [BenchCase] { AgentCases.all + HubCases.all + ExportCases.all + WebCases.all + PostgresCases.all }
 }

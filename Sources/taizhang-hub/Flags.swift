@@ -79,7 +79,7 @@ enum FlagText {
             var row = ["\(flag.id)", flag.branch, kind(flag.kind), flag.seq.map { "#\($0)" } ?? "", zone.clockTime(at: flag.since),
                        flag.isOpen ? toDo(flag) : ""]
             if settled { row.append(state(flag, zone: zone)) }
-            row.append(flag.detail)
+            row.append(FlagWording.sentence(flag.wording, detail: flag.detail))
             table.append(row)
         }
         return table.render(width: width)
@@ -99,6 +99,7 @@ enum FlagText {
                 ?? Message.flagToDoOther.text(.en))),
             ("open", .bool(flag.isOpen)), ("settledAt", flag.settledAt.map { .string($0.description) } ?? .null),
             ("settledBy", .optional(flag.settledBy)), ("note", .optional(flag.note)),
+            ("wording", flag.wording.map { .object([("code", .string($0.code.rawValue)), ("arguments", .array($0.arguments.map(JSONValue.string)))]) } ?? .null),
         ])
     }
 

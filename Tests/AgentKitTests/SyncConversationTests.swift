@@ -91,6 +91,18 @@ final class SyncConversationTests: XCTestCase {
         XCTAssertEqual(conversation.receive(.pong(heldSeq: 8, chain: hubChain), now: 2), [.confirm(seq: 8, chain: hubChain, fromWelcome: false)])
     }
 
+    /// WELCOME, ACK and PONG hand the hub's flag notice to the ledger with their receipt.
+    func testTheHubsFlagNoticeGoesWithTheReceipt() {
+        let notice = FlagNotice(entries: [.init(seq: 3, kind: .date)], others: 1)
+        var conversation = welcomed()
+        XCTAssertEqual(conversation.receive(.pong(heldSeq: 8, chain: hubChain, flags: notice), now: 2),
+                       [.confirm(seq: 8, chain: hubChain, fromWelcome: false, flags: notice)])
+        var fresh = SyncConversation(acked: 0, lastSeq: 8)
+        _ = fresh.start(incarnation: Array(repeating: 1, count: 16), lastSeq: 8, chain: hubChain, branch: "b", now: 0)
+        XCTAssertEqual(fresh.receive(.welcome(heldSeq: 8, chain: hubChain, maxEntries: 500, maxBytes: 1 << 20, flags: notice), now: 1),
+                       [.confirm(seq: 8, chain: hubChain, fromWelcome: true, flags: notice)])
+    }
+
     // MARK: the reaction to every ERROR code
 
     func testGapResumesFromWhereTheHubStands() {

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent implementation of the Taizhang wire protocol, version 3.
+"""Independent implementation of the Taizhang wire protocol, version 4.
 
 Written only from docs/PROTOCOL.md (no Swift source read).
 Standard library + pyzmq only.
@@ -14,7 +14,12 @@ import uuid
 import zmq
 
 MAGIC = b"TZ"
-VERSION = 3
+VERSION = 4
+
+# Flag notice kinds (docs/PROTOCOL.md, "Flag notice").
+FLAG_KINDS = {0: "other", 1: "date", 2: "stock", 3: "item", 4: "void", 5: "details", 6: "conflict"}
+FLAG_LIST_LIMIT = 16
+NO_FLAGS = {"openFlags": 0, "entryFlags": 0, "entries": []}
 
 HELLO, WELCOME, BATCH, ACK, PING, PONG, ERROR = 1, 2, 3, 4, 5, 6, 7
 TYPE_NAMES = {1: "HELLO", 2: "WELCOME", 3: "BATCH", 4: "ACK", 5: "PING", 6: "PONG", 7: "ERROR"}
@@ -207,16 +212,44 @@ def msg_ping(last_seq, version=VERSION):
 
 
 # hub -> agent encoders (used for the document's example bytes only)
-def msg_welcome(held, chain, max_entries, max_bytes, version=VERSION):
-    return frame(WELCOME, struct.pack(">Q", held) + chain + struct.pack(">HI", max_entries, max_bytes), version)
+def enc_flags(notice=None):
+    """A flag notice: openFlags u16, entryFlags u16, listed u8, listed x (seq u64, kind u8)."""
+    n = notice or NO_FLAGS
+    body = struct.pack(">HHB", n["openFlags"], n["entryFlags"], len(n["entries"]))
+    for seq, kind in n["entries"]:
+        body += struct.pack(">QB", seq, kind)
+    return body
 
 
-def msg_ack(held, chain, version=VERSION):
-    return frame(ACK, struct.pack(">Q", held) + chain, version)
+def msg_welcome(held, chain, max_entries, max_bytes, version=VERSION, flags=None):
+    body = struct.pack(">Q", held) + chain + struct.pack(">HI", max_entries, max_bytes)
+    return frame(WELCOME, body + (enc_flags(flags) if version >= 4 else b""), version)
 
 
-def msg_pong(held, chain, version=VERSION):
-    return frame(PONG, struct.pack(">Q", held) + chain, version)
+def msg_ack(held, chain, version=VERSION, flags=None):
+    return frame(ACK, struct.pack(">Q", held) + chain + (enc_flags(flags) if version >= 4 else b""), version)
+
+
+def msg_pong(held, chain, version=VERSION, flags=None):
+    return frame(PONG, struct.pack(">Q", held) + chain + (enc_flags(flags) if version >= 4 else b""), version)
+
+
+def dec_flags(r):
+    """Reads a flag notice, checking the document's rules; entries are (seq, kind) pairs."""
+    open_flags, entry_flags, listed = r.u16(), r.u16(), r.u8()
+    if entry_flags > open_flags:
+        raise ProtocolError("flag notice: entryFlags %d > openFlags %d" % (entry_flags, open_flags))
+    if listed != min(entry_flags, FLAG_LIST_LIMIT):
+        raise ProtocolError("flag notice: listed %d, entryFlags %d" % (listed, entry_flags))
+    entries = []
+    for _ in range(listed):
+        seq, kind = r.u64(), r.u8()
+        if not (1 <= seq < 2 ** 63):
+            raise ProtocolError("flag notice: seq %d" % seq)
+        if kind not in FLAG_KINDS:
+            raise ProtocolError("flag notice: unknown kind %d" % kind)
+        entries.append((seq, kind))
+    return {"openFlags": open_flags, "entryFlags": entry_flags, "entries": entries}
 
 
 def msg_error(code, held, seq, message, version=VERSION):
@@ -246,9 +279,11 @@ def decode_message(b, own_version=VERSION):
             m["chain"] = r.take(32)
             m["maxEntries"] = r.u16()
             m["maxBytes"] = r.u32()
+            m["flags"] = dec_flags(r)
         elif t in (ACK, PONG):
             m["heldSeq"] = r.u64()
             m["chain"] = r.take(32)
+            m["flags"] = dec_flags(r)
         elif t == HELLO:
             m["incarnation"] = r.take(16)
             m["lastSeq"] = r.u64()
@@ -393,10 +428,12 @@ def _hex(s):
 DOC = {
     "genesis_input": _hex("54 5a 2d 43 48 41 49 4e  00 08 73 61 6e 63 68 61 6e 67  00 11 22 33 44 55 66 77 88 99 aa bb cc dd ee ff"),
     "genesis": _hex("db2c7d6eabc04210f7120f492e1f801a10ee3665e492d4f9ced55512ace44331"),
-    "hello": _hex("""54 5a 03 01  00 11 22 33 44 55 66 77 88 99 aa bb cc dd ee ff  00 00 00 00 00 00 00 00
+    "hello": _hex("""54 5a 04 01  00 11 22 33 44 55 66 77 88 99 aa bb cc dd ee ff  00 00 00 00 00 00 00 00
 db 2c 7d 6e ab c0 42 10 f7 12 0f 49 2e 1f 80 1a 10 ee 36 65 e4 92 d4 f9 ce d5 55 12 ac e4 43 31
 00 08 73 61 6e 63 68 61 6e 67"""),
-    "ack_prefix": _hex("54 5a 03 04 00 00 00 00 00 00 00 32"),
+    "ack_prefix": _hex("54 5a 04 04 00 00 00 00 00 00 00 32"),
+    "ack_no_flags_tail": _hex("00 00 00 00 00"),
+    "ack_flagged_tail": _hex("00 02 00 01 01 00 00 00 00 00 00 00 0c 01"),
     "err505_prefix": _hex("54 5a 01 07 01 f9"),
     "entry": _hex("""00 00 00 00 00 00 00 07  03 04  00 42  00 00 36 73  00 00 01 18 67 a3 54 00
 00 03 e7 8e 8b  00 00 00 00 00 00 00 c8  00 02 41 31"""),
@@ -421,7 +458,21 @@ def codec_selftest():
     c = bytes(range(32))
     ack = msg_ack(50, c)
     chk("ACK bytes (50 entries)", ack[:12], DOC["ack_prefix"])
-    chk("ACK length", len(ack), 12 + 32)
+    chk("ACK length", len(ack), 12 + 32 + 5)
+    chk("ACK with no open flag ends", ack[44:], DOC["ack_no_flags_tail"])
+    flagged = msg_ack(50, c, flags={"openFlags": 2, "entryFlags": 1, "entries": [(12, 1)]})
+    chk("ACK with #12 flagged (date) and a mis-enrolment ends", flagged[44:], DOC["ack_flagged_tail"])
+    chk("flag notice decodes", decode_message(flagged)["flags"],
+        {"openFlags": 2, "entryFlags": 1, "entries": [(12, 1)]})
+    for name, tail in [("entryFlags above openFlags", "00 01 00 02 01 00 00 00 00 00 00 00 0c 01"),
+                       ("a list cut short", "00 02 00 02 01 00 00 00 00 00 00 00 0c 01"),
+                       ("seq 0", "00 01 00 01 01 00 00 00 00 00 00 00 00 01"),
+                       ("unknown kind 7", "00 01 00 01 01 00 00 00 00 00 00 00 0c 07")]:
+        try:
+            decode_message(ack[:44] + _hex(tail))
+            out.append(("flag notice refused: " + name, False, "accepted"))
+        except ProtocolError:
+            out.append(("flag notice refused: " + name, True, ""))
     e = {"seq": 7, "material": "card", "action": "receive", "occurredOn": days_from_date(2008, 3, 1),
          "recordedAt": 1204329600000, "clerk": "王", "quantity": 200, "batch": "A1"}
     chk("2008-03-01 is day 13939", e["occurredOn"], 13939)

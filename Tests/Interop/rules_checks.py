@@ -20,9 +20,9 @@ def shanghai_today():
 def deliver(b):
     s, w = b.session()
     if not w or w.get("type") != "WELCOME":
-        return None
+        return s, None
     replies = s.sync()
-    return replies[-1] if replies else None
+    return s, (replies[-1] if replies else None)
 
 
 def rules(hub):
@@ -49,7 +49,7 @@ def rules(hub):
         spec = dict(spec)
         on = spec.pop("on")
         b.add(spec.pop("material"), spec.pop("action"), on=on, **spec)
-    last = deliver(b)
+    session, last = deliver(b)
     rc.check("R1 every entry acknowledged (rule breaks never stick the branch)",
              bool(last) and last.get("type") == "ACK" and last.get("heldSeq") == len(plan), str(last))
     flagged = rc.flagged_seqs(hub.flags("entryrules"))
@@ -60,6 +60,32 @@ def rules(hub):
     rc.check("R14 totals: one board, standard", rc.inv_get(totals, "board.inService") == 1 and rc.inv_get(totals, "board.standard") == 1, str(totals.get("board")))
     rc.check("R15 totals: cards 100 in, 90 out", rc.inv_get(totals, "card.received") == 100 and rc.inv_get(totals, "card.distributed") == 90, str(totals.get("card")))
     rc.check("R16 totals: only tomorrow's guides (not the far-future ones)", rc.inv_get(totals, "guide.received") == 7, str(totals.get("guide")))
+    notice_checks(hub, b, session, last)
+
+
+# The kinds of docs/PROTOCOL.md's "Flag notice" the plan's rule breaks must carry.
+ITEM, STOCK, DETAILS, DATE = 3, 2, 5, 1
+EXPECTED_KINDS = {2: ITEM, 3: ITEM, 5: STOCK, 7: STOCK, 8: DETAILS, 9: DETAILS, 11: DATE, 12: DATE}
+
+
+def notice_checks(hub, b, session, last):
+    """The flag notice of ACK and PONG (version 4): which entries the hub flagged and why,
+    and a settled flag gone from the next notice."""
+    want = {"openFlags": 8, "entryFlags": 8, "entries": sorted(EXPECTED_KINDS.items())}
+    rc.check("R17 the last ACK's flag notice lists every flagged entry with its kind (item, stock, details, date)",
+             bool(last) and last.get("flags") == want, "got %s want %s" % (last and last.get("flags"), want))
+    pong = session.conn.request(rc.ia.msg_ping(b.ledger.chain.last_seq))
+    rc.check("R18 a PONG carries the same notice", bool(pong) and pong.get("type") == "PONG" and pong.get("flags") == want
+             and session.check_head(pong), str(pong))
+    flags = [f for f in hub.json("flags", "--branch", "entryrules") if f.get("seq") == 12]
+    if not flags:
+        rc.check("R19 taizhang-hub flags lists the flag on #12", False, "no flag on #12")
+        return
+    hub.cli("resolve", "--flag", str(flags[0]["id"]), "--note", "the office will record it again")
+    pong = session.conn.request(rc.ia.msg_ping(b.ledger.chain.last_seq))
+    settled = {"openFlags": 7, "entryFlags": 7, "entries": sorted((k, v) for k, v in EXPECTED_KINDS.items() if k != 12)}
+    rc.check("R19 after 'taizhang-hub resolve' the next PONG no longer lists #12",
+             bool(pong) and pong.get("flags") == settled, "got %s want %s" % (pong and pong.get("flags"), settled))
 
 
 def main():

@@ -463,7 +463,7 @@ def c4_refusals(hub, ctx):
     note("a version-1 agent is told: %s" % err_str(c.received[-1] if c.received else None))
     raw = c.received[-1]["raw"] if c.received else b""
     check("4 version: version-1 reply starts 54 5a 01 07 01 f9", raw[:6] == bytes.fromhex("545a010701f9"), raw[:6].hex())
-    for other in (0, 2, ia.VERSION + 1, 255):
+    for other in (0, 2, ia.VERSION - 1, ia.VERSION + 1, 255):
         c.send(ia.msg_ping(H, version=other))
         fr = c.recv_raw()
         want = bytes([0x54, 0x5A, other, 0x07, 0x01, 0xF9])

@@ -16,17 +16,25 @@ final class FutureDateTests: XCTestCase {
         let agent = try RawAgent(endpoint: bureau.endpoint!, hubKey: bureau.hubKey, keys: keys)
         let incarnation = Array(repeating: UInt8(7), count: 16)
         let genesis = LedgerChain.genesis(branch: "haimen", incarnation: incarnation)
-        guard case .welcome(0, _, _, _)? = try agent.exchange(.hello(incarnation: incarnation, lastSeq: 2, chain: Self.chain(genesis, Self.entries), branch: "haimen")) else {
+        guard case .welcome(0, _, _, _, _)? = try agent.exchange(.hello(incarnation: incarnation, lastSeq: 2, chain: Self.chain(genesis, Self.entries), branch: "haimen")) else {
             return XCTFail("no WELCOME")
         }
-        guard case .ack(let held, let chain)? = try agent.exchange(.batch(previousChain: genesis, entries: Self.entries)) else {
+        guard case .ack(let held, let chain, let flags)? = try agent.exchange(.batch(previousChain: genesis, entries: Self.entries)) else {
             return XCTFail("no ACK")
         }
         XCTAssertEqual(held, 2)
         XCTAssertEqual(chain, Self.chain(genesis, Self.entries))
+        let dated = FlagNotice(openFlags: 1, entryFlags: 1, entries: [.init(seq: 2, kind: .date)])
+        XCTAssertEqual(flags, dated, "the ACK tells the office entry #2 was flagged for its date")
         XCTAssertEqual(try bureau.inventory(of: "haimen")?["card"]?["received"], 10, "the 9999-12-31 receipt is not counted")
         let status = try XCTUnwrap(bureau.branchStatus("haimen"))
         XCTAssertEqual(status["state"] as? String, "flagged", "\(status)")
+        XCTAssertEqual(try agent.exchange(.ping(lastSeq: 2)), .pong(heldSeq: 2, chain: chain, flags: dated), "and so does every PONG")
+
+        let flag = try XCTUnwrap((try bureau.json(["flags"]) as? [[String: Any]])?.first)
+        try bureau.ok(["resolve", "--flag", "\(try XCTUnwrap(flag["id"] as? Int))", "--note", "checked with the office"])
+        XCTAssertEqual(try agent.exchange(.ping(lastSeq: 2)), .pong(heldSeq: 2, chain: chain, flags: .empty),
+                       "a settled flag is gone from the next PONG")
     }
 
     static let entries: [[UInt8]] = [("2008-05-01", 10), ("9999-12-31", 1000)].enumerated().map { index, pair in

@@ -4,7 +4,7 @@ import TaizhangTesting
 import XCTest
 import ZeroMQ
 
-/// Version-1 and version-2 agents are told, in a frame they can read, to upgrade; an agent's
+/// Version-1, -2 and -3 agents are told, in a frame they can read, to upgrade; an agent's
 /// receipts show in `status`.
 final class ProtocolVersionTests: XCTestCase {
     func testAVersionOneAgentIsToldToUpgrade() throws {
@@ -28,6 +28,12 @@ final class ProtocolVersionTests: XCTestCase {
         _ = try agent.socket.send(second)
         let answer = try XCTUnwrap(try agent.socket.receive())
         XCTAssertEqual(Array(answer.frames[0].prefix(6)), [0x54, 0x5A, 0x02, 0x07, 0x01, 0xF9], "ERROR 505 framed in version 2")
+        // A version-3 HELLO (the branch too, but an ACK without the flag notice) likewise, in version 3.
+        let third: [UInt8] = [0x54, 0x5A, 0x03, 0x01] + [UInt8](repeating: 3, count: 16) + [0, 0, 0, 0, 0, 0, 0, 0]
+            + [UInt8](repeating: 0, count: 32) + [0, 3] + Array("old".utf8)
+        _ = try agent.socket.send(third)
+        let refused = try XCTUnwrap(try agent.socket.receive())
+        XCTAssertEqual(Array(refused.frames[0].prefix(6)), [0x54, 0x5A, 0x03, 0x07, 0x01, 0xF9], "ERROR 505 framed in version 3")
         XCTAssertEqual(try bureau.branchStatus("old")?["heldSeq"] as? Int, 0)
     }
 

@@ -27,16 +27,53 @@ final class WireCodecTests: XCTestCase {
         XCTAssertEqual(LedgerChain.next(genesis, contentHash: EntryCodec.contentHash(exampleEntry)).hexString,
                        "15019b823ccc7f8390ffb39652d4148e537ff27e49f2e752e572695b697a5c8a")
         XCTAssertEqual(WireMessage.hello(incarnation: incarnation, lastSeq: 0, chain: genesis, branch: "sanchang").encoded(),
-                       bytes("54 5a 03 01 00 11 22 33 44 55 66 77 88 99 aa bb cc dd ee ff 00 00 00 00 00 00 00 00 "
+                       bytes("54 5a 04 01 00 11 22 33 44 55 66 77 88 99 aa bb cc dd ee ff 00 00 00 00 00 00 00 00 "
                              + "db 2c 7d 6e ab c0 42 10 f7 12 0f 49 2e 1f 80 1a 10 ee 36 65 e4 92 d4 f9 ce d5 55 12 ac e4 43 31 "
                              + "00 08 73 61 6e 63 68 61 6e 67"))
         let chain = (0..<32).map { UInt8($0) + 0xc0 }
-        XCTAssertEqual(WireMessage.ack(heldSeq: 50, chain: chain).encoded(), bytes("54 5a 03 04 00 00 00 00 00 00 00 32") + chain)
+        XCTAssertEqual(WireMessage.ack(heldSeq: 50, chain: chain).encoded(),
+                       bytes("54 5a 04 04 00 00 00 00 00 00 00 32") + chain + bytes("00 00 00 00 00"))
+        let flagged = WireMessage.ack(heldSeq: 50, chain: chain,
+                                      flags: FlagNotice(entries: [.init(seq: 12, kind: .date)], others: 1))
+        XCTAssertEqual(flagged.encoded(), bytes("54 5a 04 04 00 00 00 00 00 00 00 32") + chain
+                       + bytes("00 02 00 01 01 00 00 00 00 00 00 00 0c 01"), "two open flags, one on entry #12 (date)")
+        XCTAssertEqual(try WireMessage.decode(flagged.encoded()), flagged)
         let refusal = WireMessage.error(.unsupportedVersion, heldSeq: 0, seq: 0, message: "upgrade").encoded(version: 1)
         XCTAssertEqual(Array(refusal.prefix(6)), bytes("54 5a 01 07 01 f9"))
         XCTAssertEqual(try WireMessage.decode(refusal), .error(.unsupportedVersion, heldSeq: 0, seq: 0, message: "upgrade"),
                        "an ERROR of an older version is still read")
         XCTAssertThrowsError(try WireMessage.decode(bytes("54 5a 01 04 00 00 00 00 00 00 00 32")), "a version-1 ACK is not")
+    }
+
+    /// The flag notice of WELCOME, ACK and PONG: counts that contradict the list, a list cut
+    /// at other than 16, a seq of 0 and an unknown kind are malformed; 16 of 40 are listed.
+    func testFlagNoticeIsExact() throws {
+        let chain = [UInt8](repeating: 7, count: 32)
+        let head = bytes("54 5a 04 06 00 00 00 00 00 00 00 05") + chain
+        func refused(_ notice: String, _ why: String, line: UInt = #line) {
+            XCTAssertThrowsError(try WireMessage.decode(head + bytes(notice)), why, line: line)
+        }
+        XCTAssertEqual(try WireMessage.decode(head + bytes("00 03 00 01 01 00 00 00 00 00 00 00 02 06")),
+                       .pong(heldSeq: 5, chain: chain, flags: FlagNotice(openFlags: 3, entryFlags: 1, entries: [.init(seq: 2, kind: .conflict)])))
+        refused("00 01 00 02 01 00 00 00 00 00 00 00 02 01", "more entry flags than open ones")
+        refused("00 02 00 02 01 00 00 00 00 00 00 00 02 01", "two entry flags, one listed")
+        refused("00 01 00 01 01 00 00 00 00 00 00 00 00 01", "seq 0")
+        refused("00 01 00 01 01 80 00 00 00 00 00 00 01 01", "seq ≥ 2^63")
+        refused("00 01 00 01 01 00 00 00 00 00 00 00 02 07", "an unknown kind")
+        refused("00 01 00 01", "no list length")
+        XCTAssertThrowsError(try WireMessage.decode(bytes("54 5a 04 04 00 00 00 00 00 00 00 05") + chain), "an ACK without its notice")
+        let many = (1...40).map { FlagNotice.Entry(seq: Int64(41 - $0), kind: .stock) }
+        let notice = FlagNotice(entries: many, others: 2)
+        XCTAssertEqual([notice.openFlags, notice.entryFlags, notice.entries.count, notice.otherFlags], [42, 40, 16, 2])
+        XCTAssertEqual(notice.entries.map(\.seq), Array(1...16), "the lowest seqs, in order")
+        XCTAssertFalse(notice.isComplete)
+        let welcome = WireMessage.welcome(heldSeq: 40, chain: chain, maxEntries: 500, maxBytes: 1 << 20, flags: notice)
+        XCTAssertEqual(try WireMessage.decode(welcome.encoded()), welcome)
+        XCTAssertEqual(FlagNotice.Kind(rule: .dateBeyondSkew), .date)
+        XCTAssertEqual(FlagNotice.Kind(rule: .laterDayBelowZero), .stock)
+        XCTAssertEqual(FlagNotice.Kind(rule: .alreadyInService), .item)
+        XCTAssertEqual(FlagNotice.Kind(rule: .voidNotLatest), .void)
+        XCTAssertEqual(FlagNotice.Kind(rule: .fieldNotAllowed), .details)
     }
 
     func testTheChainStepIsTheSHA256OfBothHashes() {
@@ -113,8 +150,11 @@ final class WireCodecTests: XCTestCase {
         var action = good; action[9] = 8; refused(action)
         var fields = good; fields[10] = 0x02; refused(fields) // unknown field bit
         var utf8 = good; utf8[26] = 0xFF; refused(utf8)       // invalid UTF-8 in the clerk's name
-        XCTAssertThrowsError(try WireMessage.decode([0x54, 0x5A, 4, 1])) { error in
-            XCTAssertEqual(error as? WireError, .unsupportedVersion(4))
+        XCTAssertThrowsError(try WireMessage.decode([0x54, 0x5A, 5, 1])) { error in
+            XCTAssertEqual(error as? WireError, .unsupportedVersion(5))
+        }
+        XCTAssertThrowsError(try WireMessage.decode([0x54, 0x5A, 3, 1])) { error in
+            XCTAssertEqual(error as? WireError, .unsupportedVersion(3), "a version-3 HELLO")
         }
         XCTAssertThrowsError(try WireMessage.decode([0x54, 0x5A, 2, 1])) { error in
             XCTAssertEqual(error as? WireError, .unsupportedVersion(2), "a version-2 HELLO (no branch)")
