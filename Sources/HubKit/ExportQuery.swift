@@ -84,6 +84,28 @@ enum ExportQuery {
         return try progress.chain(at: seq, db)
     }
 
+    /// The rows an issued export contained, in the report's order: branches by ID, each in
+    /// material order, then the total rows.
+    static func figures(_ db: Database, issue: Int64) throws -> [ReportRow] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT branch, material, opening, inflow, outflow, adjusted, closing, standard FROM export_figure WHERE issue = ?
+            """, arguments: [issue]).compactMap { row -> ReportRow? in
+            guard let material = Material(rawValue: row[1]) else { return nil }
+            let branch: String = row[0]
+            return ReportRow(branch: branch.isEmpty ? nil : branch, material: material, opening: row[2], inflow: row[3],
+                             outflow: row[4], adjusted: row[5], closing: row[6], standard: row[7])
+        }
+        let order = Dictionary(uniqueKeysWithValues: Material.allCases.enumerated().map { ($1, $0) })
+        return rows.sorted { a, b in
+            switch (a.branch, b.branch) {
+            case (nil, nil): return order[a.material]! < order[b.material]!
+            case (nil, _): return false
+            case (_, nil): return true
+            case (let x?, let y?): return x != y ? x < y : order[a.material]! < order[b.material]!
+            }
+        }
+    }
+
     static func earlierExport(_ db: Database, month: YearMonth, asOf: Int64, through end: Int64) throws -> MonthlyReport.Issued? {
         guard let issue = try Row.fetchOne(db, sql: """
             SELECT id, as_of, hash, issued_at FROM export_issue WHERE month = ? AND issued_at <= ? AND as_of < ?
