@@ -24,12 +24,11 @@ extension HubDatabase {
     /// transaction: a consistent view beside `serve`, which it never blocks.
     public func exportStandings(timeZone: BureauTimeZone, now: Timestamp = .now()) throws -> [ExportStanding] {
         try read { db in
-            var latestSeen = Set<YearMonth>()
-            return try Self.exportIssues(db).map { issue in
+            let issues = try Self.exportIssues(db)
+            let since = try Self.restatedSince(Self.latestOfEachMonth(issues), timeZone: timeZone, now: now, in: db)
+            return try issues.map { issue in
                 var standing = try Self.standing(of: issue, timeZone: timeZone, in: db)
-                if latestSeen.insert(issue.month).inserted {
-                    standing.restatedSince = try Self.restatedSince(issue, timeZone: timeZone, now: now, in: db)
-                }
+                standing.restatedSince = since[issue.id] ?? []
                 return standing
             }
         }
@@ -41,11 +40,11 @@ extension HubDatabase {
         try read { db in try Self.standing(of: issue, timeZone: timeZone, in: db) }
     }
 
-    /// What entries stored after `issue` have changed in its month's figures as the hub holds
-    /// them now (the rows `export` without --as-of would print), if `issue` is still the
-    /// month's latest export then; else nothing.
-    public func restatedSince(_ issue: ExportIssue, timeZone: BureauTimeZone, now: Timestamp = .now()) throws -> [RowChange] {
-        try read { db in try Self.restatedSince(issue, timeZone: timeZone, now: now, in: db) }
+    /// What entries stored after each of `issues` have changed in its month's figures as the
+    /// hub holds them now (the rows `export` without --as-of would print), for each that is
+    /// still its month's latest export then; by issue ID, empty for the others.
+    public func restatedSince(_ issues: [ExportIssue], timeZone: BureauTimeZone, now: Timestamp = .now()) throws -> [Int64: [RowChange]] {
+        try read { db in try Self.restatedSince(issues, timeZone: timeZone, now: now, in: db) }
     }
 
     static func standing(of issue: ExportIssue, timeZone: BureauTimeZone, in db: Database) throws -> ExportStanding {
@@ -67,23 +66,43 @@ extension HubDatabase {
         return ExportStanding(issue: issue, complete: incomplete.isEmpty, incomplete: incomplete, restated: restated, restatedSince: [])
     }
 
-    /// The current report's comparison with its earlier export, when that is `issue`; the
-    /// as-of is the one `monthlyReport(asOf: nil)` would choose, but nothing is answered.
-    static func restatedSince(_ issue: ExportIssue, timeZone: BureauTimeZone, now: Timestamp, in db: Database) throws -> [RowChange] {
+    /// The current report's comparison with its earlier export, when that is the issue; the
+    /// as-of is the one `monthlyReport(asOf: nil)` would choose (at or after every stamp, so the
+    /// logs' latest rows are the tables' rows, read once for all months), but nothing is answered.
+    static func restatedSince(_ issues: [ExportIssue], timeZone: BureauTimeZone, now: Timestamp,
+                              in db: Database) throws -> [Int64: [RowChange]] {
         let clock = try ExportLog.readings(db)
         let created = try Int64.fetchOne(db, sql: "SELECT value FROM hub_fact WHERE name = 'created_at'") ?? 0
         let asOf = max(ReportPeriod.wholeSecond(Timestamp(millisecondsSinceEpoch: max(now.millisecondsSinceEpoch, clock.clock))),
                        ReportPeriod.wholeSecond(Timestamp(millisecondsSinceEpoch: created)))
-        guard (try? ReportPeriod.check(issue.month, asOf: asOf, zone: timeZone)) != nil else { return [] }
         let end = ReportPeriod.end(of: asOf).millisecondsSinceEpoch
-        guard let earlier = try ExportQuery.earlierExport(db, month: issue.month, asOf: asOf.millisecondsSinceEpoch, through: end),
-              earlier.hash == issue.hash else { return [] }
-        let positions = try ExportQuery.positions(db, month: issue.month, through: end)
-        let rows = try ExportQuery.branches(db, through: end).flatMap { branch in
-            Material.allCases.map { ReportRow(branch: branch.id, material: $0, position: positions[branch.id]?[$0] ?? MaterialPosition()) }
+        var earlier: [Int64: MonthlyReport.Issued] = [:]
+        for issue in issues where (try? ReportPeriod.check(issue.month, asOf: asOf, zone: timeZone)) != nil {
+            if let found = try ExportQuery.earlierExport(db, month: issue.month, asOf: asOf.millisecondsSinceEpoch, through: end),
+               found.hash == issue.hash {
+                earlier[issue.id] = found
+            }
         }
-        guard MonthlyReport.contentHash(month: issue.month, rows: rows) != earlier.hash else { return [] }
-        return MonthlyReport.changes(from: earlier.rows, to: rows + Material.allCases.map { ReportRow.total(of: rows, material: $0) })
+        let months = Set(issues.filter { earlier[$0.id] != nil }.map(\.month))
+        guard !months.isEmpty else { return [:] }
+        let positions = try ExportQuery.currentPositions(db, months: Array(months))
+        let branches = try ExportQuery.branches(db, through: end)
+        var result: [Int64: [RowChange]] = [:]
+        for issue in issues {
+            guard let issued = earlier[issue.id], let byBranch = positions[issue.month] else { continue }
+            let rows = branches.flatMap { branch in
+                Material.allCases.map { ReportRow(branch: branch.id, material: $0, position: byBranch[branch.id]?[$0] ?? MaterialPosition()) }
+            }
+            guard MonthlyReport.contentHash(month: issue.month, rows: rows) != issued.hash else { continue }
+            result[issue.id] = MonthlyReport.changes(from: issued.rows, to: rows + Material.allCases.map { ReportRow.total(of: rows, material: $0) })
+        }
+        return result
+    }
+
+    /// The first of each month's issues in `issues` (newest first): each month's latest.
+    public static func latestOfEachMonth(_ issues: [ExportIssue]) -> [ExportIssue] {
+        var seen = Set<YearMonth>()
+        return issues.filter { seen.insert($0.month).inserted }
     }
 
     static func exportIssues(_ db: Database) throws -> [ExportIssue] {

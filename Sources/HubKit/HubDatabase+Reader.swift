@@ -13,19 +13,16 @@ extension HubDatabase {
         }
     }
 
-    /// What changes whenever anything is committed to the database: `PRAGMA data_version`
-    /// (another connection — `serve`, the CLI — committed since the last call) with this
-    /// connection's own count of changed rows. A value read while it stays the same may be kept.
+    /// `PRAGMA data_version`: it changes whenever another connection (`serve`, the CLI) has
+    /// committed since this connection last asked, so a figure read while it stays the same
+    /// may be kept. This connection's own commits do not change it: the dashboard writes only
+    /// its sessions and login log, which no figure reads.
     public func changeToken() throws -> ChangeToken {
-        try read { db in
-            ChangeToken(dataVersion: try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0,
-                        ownChanges: try Int64.fetchOne(db, sql: "SELECT total_changes()") ?? 0)
-        }
+        try read { db in ChangeToken(dataVersion: try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0) }
     }
 }
 
 /// A reading of `HubDatabase.changeToken()`.
 public struct ChangeToken: Sendable, Hashable {
     public var dataVersion: Int64
-    public var ownChanges: Int64
 }

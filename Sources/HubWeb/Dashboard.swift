@@ -116,14 +116,13 @@ public struct Dashboard: Sendable {
     func standings(_ now: Timestamp) throws -> [ExportStanding] {
         let database = source.database, zone = source.settings.zone
         return try cache.value("exports", database: database) {
-            var latestSeen = Set<YearMonth>()
-            return try database.exportIssues().map { issue in
+            let issues = try database.exportIssues()
+            let since = try database.restatedSince(HubDatabase.latestOfEachMonth(issues), timeZone: zone, now: now)
+            return try issues.map { issue in
                 var standing = try cache.fixedValue("issue:\(issue.id):\(issue.hash):\(issue.asOf.millisecondsSinceEpoch)") {
                     try database.exportStanding(of: issue, timeZone: zone)
                 }
-                if latestSeen.insert(issue.month).inserted {
-                    standing.restatedSince = try database.restatedSince(issue, timeZone: zone, now: now)
-                }
+                standing.restatedSince = since[issue.id] ?? []
                 return standing
             }
         }
