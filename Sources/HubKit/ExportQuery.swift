@@ -49,6 +49,43 @@ enum ExportQuery {
         return positions
     }
 
+    /// `positions` for several months at once, as of an instant at or after every stamp: then
+    /// each logged balance and movement's latest row is the `tally` and `movement` row itself
+    /// (every write of those is logged in the same transaction), so the tables are read once.
+    static func currentPositions(_ db: Database, months: [YearMonth]) throws -> [YearMonth: [String: [Material: MaterialPosition]]] {
+        guard let earliest = months.min() else { return [:] }
+        var base: [String: [Material: MaterialPosition]] = [:]
+        let tallies = try Row.fetchCursor(db, sql: "SELECT branch, material, in_service, standard, received, distributed, adjusted FROM tally")
+        while let row = try tallies.next() {
+            guard let material = Material(rawValue: row[1]) else { continue }
+            let tally = Tally(inService: row[2], standard: row[3], received: row[4], distributed: row[5], adjusted: row[6])
+            base[row[0], default: [:]][material] = MaterialPosition(balance: material.kind == .stock ? tally.onHand : tally.inService,
+                                                                   standardBalance: tally.standard)
+        }
+        var moves: [(branch: String, material: Material, month: String, movement: Movement)] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT branch, material, month, inflow, outflow, adjusted, standard FROM movement WHERE month >= ?
+            """, arguments: [earliest.description])
+        while let row = try rows.next() {
+            guard let material = Material(rawValue: row[1]), base[row[0]]?[material] != nil else { continue }
+            moves.append((row[0], material, row[2], Movement(inflow: row[3], outflow: row[4], adjusted: row[5], standard: row[6])))
+        }
+        var result: [YearMonth: [String: [Material: MaterialPosition]]] = [:]
+        for month in months {
+            var positions = base
+            let key = month.description
+            for move in moves where move.month >= key {
+                if move.month == key {
+                    positions[move.branch]?[move.material]?.month = move.movement
+                } else {
+                    positions[move.branch]?[move.material]?.later += move.movement
+                }
+            }
+            result[month] = positions
+        }
+        return result
+    }
+
     /// How many entries of `branch` the hub held at `end` (all of #1 … #n), found by
     /// bisection over their storage times, and when the last of them was recorded.
     static func held(_ db: Database, branch: String, through end: Int64) throws -> (entries: Int64, lastEntryAt: Timestamp?) {
@@ -82,6 +119,28 @@ enum ExportQuery {
     static func chain(_ db: Database, branch: String, seq: Int64) throws -> [UInt8]? {
         guard let progress = try BranchProgress.fetch(branch, db), seq <= progress.heldSeq else { return nil }
         return try progress.chain(at: seq, db)
+    }
+
+    /// The rows an issued export contained, in the report's order: branches by ID, each in
+    /// material order, then the total rows.
+    static func figures(_ db: Database, issue: Int64) throws -> [ReportRow] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT branch, material, opening, inflow, outflow, adjusted, closing, standard FROM export_figure WHERE issue = ?
+            """, arguments: [issue]).compactMap { row -> ReportRow? in
+            guard let material = Material(rawValue: row[1]) else { return nil }
+            let branch: String = row[0]
+            return ReportRow(branch: branch.isEmpty ? nil : branch, material: material, opening: row[2], inflow: row[3],
+                             outflow: row[4], adjusted: row[5], closing: row[6], standard: row[7])
+        }
+        let order = Dictionary(uniqueKeysWithValues: Material.allCases.enumerated().map { ($1, $0) })
+        return rows.sorted { a, b in
+            switch (a.branch, b.branch) {
+            case (nil, nil): return (order[a.material] ?? 0) < (order[b.material] ?? 0)
+            case (nil, _): return false
+            case (_, nil): return true
+            case (let x?, let y?): return x != y ? x < y : (order[a.material] ?? 0) < (order[b.material] ?? 0)
+            }
+        }
     }
 
     static func earlierExport(_ db: Database, month: YearMonth, asOf: Int64, through end: Int64) throws -> MonthlyReport.Issued? {

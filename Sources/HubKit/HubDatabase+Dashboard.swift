@@ -76,24 +76,18 @@ extension HubDatabase {
 
     /// Every export issued, newest first.
     public func exportIssues() throws -> [ExportIssue] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, month, as_of, hash, issued_at FROM export_issue ORDER BY issued_at DESC, id DESC")
-                .compactMap { row -> ExportIssue? in
-                    guard let month = YearMonth(row[1] as String) else { return nil }
-                    return ExportIssue(id: row[0], month: month, asOf: Timestamp(millisecondsSinceEpoch: row[2]), hash: row[3],
-                                       issuedAt: Timestamp(millisecondsSinceEpoch: row[4]))
-                }
-        }
+        try read { db in try Self.exportIssues(db) }
     }
 
     /// The latest deliveries (each branch's latest, by its highest held entry), enrolments,
-    /// exports and flags, newest first; no scan of entries or logs.
+    /// exports and flags, newest first; no scan of entries or logs (one seek per branch: a
+    /// join would let SQLite scan the entries instead).
     public func recentActivity(limit: Int) throws -> [HubActivity] {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT kind, at, subject, detail FROM (
-                    SELECT 'delivery' AS kind, e.stored_at AS at, b.id AS subject, '#' || b.held_seq AS detail
-                        FROM branch b JOIN entry e ON e.branch = b.id AND e.seq = b.held_seq
+                    SELECT 'delivery' AS kind, (SELECT e.stored_at FROM entry e WHERE e.branch = b.id AND e.seq = b.held_seq) AS at,
+                           b.id AS subject, '#' || b.held_seq AS detail FROM branch b WHERE b.held_seq > 0
                     UNION ALL SELECT 'enrolment', at, branch, name FROM (SELECT * FROM branch_name_log ORDER BY at DESC LIMIT ?1)
                     UNION ALL SELECT 'export', issued_at, month, hash FROM (SELECT * FROM export_issue ORDER BY issued_at DESC LIMIT ?1)
                     UNION ALL SELECT 'flag', at, branch, detail FROM (SELECT * FROM flag ORDER BY at DESC LIMIT ?1)
@@ -133,13 +127,16 @@ extension HubDatabase {
 
     static func lastIngest(_ db: Database) throws -> Timestamp? {
         try Int64.fetchOne(db, sql: """
-            SELECT MAX(e.stored_at) FROM branch b JOIN entry e ON e.branch = b.id AND e.seq = b.held_seq
+            SELECT MAX((SELECT e.stored_at FROM entry e WHERE e.branch = b.id AND e.seq = b.held_seq)) FROM branch b
             """).map(Timestamp.init(millisecondsSinceEpoch:))
     }
 
-    /// Ingest batches stored since `since`, from the balance log (no scan of entries).
+    /// Ingest batches stored since `since`, from the balance log: one range seek per branch
+    /// and material (its key), never a scan of the whole log (CROSS JOIN keeps tally outside).
     static func storedSince(_ db: Database, _ since: Int64) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT COUNT(DISTINCT branch || ':' || stored_at) FROM balance_log WHERE stored_at >= ?",
-                           arguments: [since]) ?? 0
+        try Int64.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM (SELECT DISTINCT l.branch, l.stored_at FROM tally t CROSS
+                JOIN balance_log l ON l.branch = t.branch AND l.material = t.material AND l.stored_at >= ?)
+            """, arguments: [since]) ?? 0
     }
 }

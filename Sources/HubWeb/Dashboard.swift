@@ -12,6 +12,7 @@ public struct Dashboard: Sendable {
     let library: MustacheLibrary
     let started: Timestamp
     let login: LoginHandler
+    let cache = DashboardCache()
 
     public init(source: DashboardSource) throws {
         self.source = source
@@ -33,7 +34,7 @@ public struct Dashboard: Sendable {
         router.post("/login") { request, context in try await login.submit(request, context: context) }
         router.post("/logout") { request, context in try login.logout(request, context: context) }
         router.get("/") { request, context in try page(request, context, "overview", "overview") { frame, language, now in
-            let month = try source.timeliness(source.lastClosedMonth(at: now))
+            let month = try timeliness([source.lastClosedMonth(at: now)])[0]
             return OverviewPage.make(frame: frame, language: language,
                                      branches: try source.database.branches(now: now, silentAfterSeconds: source.silentAfterSeconds),
                                      totals: try source.database.totals(), month: month,
@@ -74,12 +75,11 @@ public struct Dashboard: Sendable {
             while months.count < 12, let last = months.first {
                 months.insert(last.month == 1 ? YearMonth(year: last.year - 1, month: 12)! : YearMonth(year: last.year, month: last.month - 1)!, at: 0)
             }
-            let history = try source.database.timeliness(months: months, zone: source.settings.zone,
-                                                         calendar: source.settings.calendar, workdays: source.settings.workdays)
+            let history = try timeliness(months)
             return TimelinessPage.make(frame: frame, language: language, current: history[history.count - 1], history: history, time: source.time)
         } }
         router.get("/exports") { request, context in try page(request, context, "exports", "exports") { frame, language, now in
-            ExportsPage.make(frame: frame, language: language, standings: try source.database.exportStandings(timeZone: source.settings.zone, now: now),
+            ExportsPage.make(frame: frame, language: language, standings: try standings(now),
                              time: source.time)
         } }
         router.get("/exports/:month") { request, context in try exportDownload(request, context) }
@@ -87,7 +87,7 @@ public struct Dashboard: Sendable {
             ProblemsPage.make(frame: frame, language: language,
                               branches: try source.database.branches(now: now, silentAfterSeconds: source.silentAfterSeconds),
                               keys: try source.database.keys(),
-                              exports: try source.database.exportStandings(timeZone: source.settings.zone, now: now), time: source.time)
+                              exports: try standings(now), time: source.time)
         } }
         router.get("/health") { request, context in try page(request, context, "health", "health") { frame, language, now in
             HealthPage.make(frame: frame, language: language, health: try source.database.health(now: now), started: started, time: source.time, now: now)
@@ -98,9 +98,34 @@ public struct Dashboard: Sendable {
         }
         router.get("/api/timeliness") { request, _ in
             guard let month = try Self.month(request) else { throw HTTPError(.badRequest, message: "give the month as ?month=YYYY-MM") }
-            return json(HubJSONOutput.timeliness(try source.timeliness(month)).rendered())
+            return json(HubJSONOutput.timeliness(try timeliness([month])[0]).rendered())
         }
         return router
+    }
+
+    /// The months' timeliness, kept while the database is unchanged.
+    func timeliness(_ months: [YearMonth]) throws -> [MonthTimeliness] {
+        try cache.value("timeliness:" + months.map(\.description).joined(separator: ","), database: source.database) {
+            try source.database.timeliness(months: months, zone: source.settings.zone, calendar: source.settings.calendar,
+                                           workdays: source.settings.workdays)
+        }
+    }
+
+    /// Every issued export's standing (HubDatabase.exportStandings): each issue's own part kept
+    /// for ever (its as-of is fixed), what has arrived since kept while the database is unchanged.
+    func standings(_ now: Timestamp) throws -> [ExportStanding] {
+        let database = source.database, zone = source.settings.zone
+        return try cache.value("exports", database: database) {
+            let issues = try database.exportIssues()
+            let since = try database.restatedSince(HubDatabase.latestOfEachMonth(issues), timeZone: zone, now: now)
+            return try issues.map { issue in
+                var standing = try cache.fixedValue("issue:\(issue.id):\(issue.hash):\(issue.asOf.millisecondsSinceEpoch)") {
+                    try database.exportStanding(of: issue, timeZone: zone)
+                }
+                standing.restatedSince = since[issue.id] ?? []
+                return standing
+            }
+        }
     }
 
     /// Renders `template` with the view model `build` makes, inside the common frame.

@@ -19,6 +19,7 @@ public struct DashboardSource: Sendable {
                 now: @escaping @Sendable () -> Timestamp = { .now() }) throws {
         self.directory = directory
         database = try directory.open()
+        try database.useLargeReadCache()
         settings = try ReportingSettings.resolve(directory: directory, config: config, stored: try database.reportSettings())
         silentAfterSeconds = Int64(config?.silentAfterHours ?? 24) * 3600
         fileReportSettings = config?.report ?? ReportSettings()

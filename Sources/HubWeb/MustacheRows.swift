@@ -50,3 +50,60 @@ extension BranchPage.EntryRow: MustacheParent {
         }
     }
 }
+
+extension Change: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "branch": branch
+        case "material": material
+        case "figure": figure
+        case "earlier": earlier
+        case "now": now
+        default: nil
+        }
+    }
+}
+
+extension ExportsPage.Row: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "month": month
+        case "asOf": asOf
+        case "hash": hash
+        case "issuedAt": issuedAt
+        case "complete": complete
+        case "completeLabel": completeLabel
+        case "incomplete": incomplete
+        case "restated": restated
+        case "restatedChanges": restatedChanges
+        case "hasRestated": hasRestated
+        case "since": since
+        case "sinceChanges": sinceChanges
+        case "hasSince": hasSince
+        case "downloads": downloads
+        default: nil
+        }
+    }
+}
+
+extension ExportsPage.Download: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "href": href
+        default: nil
+        }
+    }
+}
+
+extension Restatement: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "month": month
+        case "issuedAt": issuedAt
+        case "summary": summary
+        case "changes": changes
+        default: nil
+        }
+    }
+}

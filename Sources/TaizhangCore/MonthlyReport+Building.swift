@@ -64,7 +64,7 @@ extension MonthlyReport {
     /// Every figure that differs between `earlier` and `current` rows, matched by branch and
     /// material; a row missing on one side counts as zeros. In the current rows' order, then
     /// rows only the earlier export had.
-    static func changes(from earlier: [ReportRow], to current: [ReportRow]) -> [RowChange] {
+    public static func changes(from earlier: [ReportRow], to current: [ReportRow]) -> [RowChange] {
         struct Key: Hashable { let branch: String?; let material: Material }
         let before = Dictionary(earlier.map { (Key(branch: $0.branch, material: $0.material), $0) }) { first, _ in first }
         let currentKeys = Set(current.map { Key(branch: $0.branch, material: $0.material) })

@@ -27,7 +27,7 @@ struct LedgerMix {
     let first: CivilDate
     let last: CivilDate
     private var made: Int64 = 0
-    private var random = SplitMix64(state: 0x7A1_2408)
+    private var random: SplitMix64
     private var onHand: [Material: Int64] = [.card: 0, .guide: 0]
     private var inService: [Material: [String]] = [.board: [], .sign: [], .badge: []]
     private var nextTag: Int64 = 0
@@ -37,13 +37,22 @@ struct LedgerMix {
     static let staff = ["王芳", "李强", "张伟", "刘洋", "陈静", "杨帆"]
 
     init(total: Int64, first: CivilDate = CivilDate(year: 2008, month: 1, day: 1) ?? .earliest,
-         last: CivilDate = CivilDate(year: 2025, month: 12, day: 31) ?? .earliest) {
+         last: CivilDate = CivilDate(year: 2025, month: 12, day: 31) ?? .earliest, seed: UInt64 = 0x7A1_2408) {
         self.total = total
+        random = SplitMix64(state: seed)
         self.first = first
         self.last = last
     }
 
     var isFinished: Bool { made >= total }
+
+    /// The date of the next draft (nil when finished).
+    var nextDate: CivilDate? { isFinished ? nil : date(of: made) }
+
+    private func date(of index: Int64) -> CivilDate {
+        let span = Int64(last.daysSinceEpoch - first.daysSinceEpoch)
+        return CivilDate(daysSinceEpoch: first.daysSinceEpoch + Int(index * span / max(total, 1)))
+    }
 
     /// The next `count` drafts (fewer at the end of the history).
     mutating func nextBatch(_ count: Int64) -> [EntryDraft] {
@@ -54,8 +63,7 @@ struct LedgerMix {
     }
 
     mutating func next() -> EntryDraft {
-        let span = Int64(last.daysSinceEpoch - first.daysSinceEpoch)
-        let date = CivilDate(daysSinceEpoch: first.daysSinceEpoch + Int(made * span / max(total, 1)))
+        let date = date(of: made)
         made += 1
         if random.below(1000) < 10 { return unitDraft(on: date) }
         return stockDraft(random.below(2) == 0 ? .card : .guide, on: date)

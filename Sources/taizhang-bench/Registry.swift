@@ -35,6 +35,8 @@ struct BenchContext: Sendable {
     let binDirectory: String
     /// A fresh folder for this case, removed with the run's temporary folder.
     let scratch: String
+    /// Built fixtures kept between runs, by content key (`--cache`; default `.build/bench-cache`).
+    var cache: String = ""
 
     var agentPath: String { binDirectory + "/taizhang-agent" }
     var hubPath: String { binDirectory + "/taizhang-hub" }

@@ -14,7 +14,7 @@ enum WebCases {
 
     static let pages = BenchCase(
         name: "web.pages-5m",
-        description: "A real 'taizhang-hub-web --bind 127.0.0.1:0' over the hub of hub.totals-5m (1,000 branches, 5,000,000 entries, built the same way); after logging in through POST /login, each page and API (\(paths.joined(separator: ", "))) fetched sequentially over one keep-alive loopback connection (a raw socket), 2 warm-ups then 30 timed requests each (quick: 10); the same run times 'taizhang-hub totals --json' as a whole process on the same hub",
+        description: "A real 'taizhang-hub-web --bind 127.0.0.1:0' over the hub of hub.totals-5m (1,000 branches, 5,000,000 entries over fifteen months of deliveries, flags, revocations and issued exports; BigHub, cached), after logging in through POST /login: each page and API (\(paths.joined(separator: ", "))) fetched over one keep-alive loopback connection (a raw socket), 2 warm-ups then 30 timed requests each, the paths taken in turn so that no page is timed only right after itself (quick: 100 branches x 500 entries, 10 requests); the same run times 'taizhang-hub totals --json' as a whole process on the same hub, and each page's p99 is given over that time",
         goal: "the slowest page's p99 < 50 ms"
     ) { context in
         let branches = context.quick ? 100 : 1_000
@@ -35,25 +35,30 @@ enum WebCases {
         let cookie = try client.login(form: "login=bench&password=bench+password")
 
         let runs = context.quick ? 10 : 30
-        var metrics: [(String, ReportValue)] = [("branches", .int(Int64(branches))), ("entries", .int(built.total)), ("requestsPerPath", .int(Int64(runs)))]
-        var worst: Int64 = 0
-        for path in paths {
-            for _ in 0..<2 { _ = try client.get(path, cookie: cookie) }
-            var times: [Int64] = []
-            for _ in 0..<runs { times.append(try client.get(path, cookie: cookie)) }
-            let stats = Samples(times)
-            worst = max(worst, stats.percentile(0.99))
-            metrics.append(("\(path) p50Ms", .milliseconds(stats.median)))
-            metrics.append(("\(path) p99Ms", .milliseconds(stats.percentile(0.99))))
+        for path in paths { for _ in 0..<2 { _ = try client.get(path, cookie: cookie) } }
+        var times: [String: [Int64]] = [:]
+        for _ in 0..<runs {
+            for path in paths { times[path, default: []].append(try client.get(path, cookie: cookie)) }
         }
         let timer = ProcessTimer(scratch: context.scratch)
         var totals: [Int64] = []
         for _ in 0..<(context.quick ? 5 : 11) { totals.append(try timer.run([context.hubPath, "totals", "--json", "--data", hub.directory.path])) }
-        let totalsMedian = Samples(totals).median
+        let totalsMedian = max(Samples(totals).median, 1)
+
+        var metrics = built.metrics + [("requestsPerPath", .int(Int64(runs))), ("totalsJsonProcessMedianMs", .milliseconds(totalsMedian))]
+        var worst: Int64 = 0, worstPath = ""
+        for path in paths {
+            let stats = Samples(times[path] ?? [])
+            let p99 = stats.percentile(0.99)
+            if p99 > worst { (worst, worstPath) = (p99, path) }
+            metrics.append(("\(path) p50Ms", .milliseconds(stats.median)))
+            metrics.append(("\(path) p99Ms", .milliseconds(p99)))
+            metrics.append(("\(path) p99OverTotalsProcess", .decimal(Double(p99) / Double(totalsMedian), places: 2)))
+        }
+        metrics.append(("slowestPage", .string(worstPath)))
         metrics.append(("slowestPageP99Ms", .milliseconds(worst)))
-        metrics.append(("totalsJsonProcessMedianMs", .milliseconds(totalsMedian)))
-        metrics.append(("slowestPageP99OverTotalsProcess", .decimal(Double(worst) / Double(max(totalsMedian, 1)), places: 2)))
-        return Measurement(metrics: metrics, ratio: Double(worst) / Double(max(totalsMedian, 1)), goalMet: worst < 50_000_000)
+        metrics.append(("slowestPageP99OverTotalsProcess", .decimal(Double(worst) / Double(totalsMedian), places: 2)))
+        return Measurement(metrics: metrics, ratio: Double(worst) / Double(totalsMedian), goalMet: worst < 50_000_000)
     }
 }
 

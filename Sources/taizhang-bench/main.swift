@@ -3,14 +3,16 @@ import Glibc
 #endif
 import TaizhangText
 
-/// taizhang-bench [--quick] [--only NAME] [--keep] [--list]: runs the benchmark cases and prints
-/// one JSON report on stdout; progress goes to stderr. `--keep` leaves the temporary ledgers
-/// behind for inspection. Exits 1 if a case could not run.
+/// taizhang-bench [--quick] [--only NAME] [--keep] [--cache DIR] [--list]: runs the benchmark
+/// cases and prints one JSON report on stdout; progress goes to stderr. `--keep` leaves the
+/// temporary ledgers behind for inspection; `--cache` is where large fixtures built once are
+/// kept for later runs (default: `bench-cache` beside the build folder). Exits 1 if a case could not run.
 
-let usage = "usage: taizhang-bench [--quick] [--only NAME] [--keep] [--list]"
+let usage = "usage: taizhang-bench [--quick] [--only NAME] [--keep] [--cache DIR] [--list]"
 var quick = false
 var keep = false
 var only: String?
+var cache: String?
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
@@ -22,6 +24,12 @@ while let argument = arguments.popFirst() {
             exit(2)
         }
         only = name
+    case "--cache":
+        guard let folder = arguments.popFirst() else {
+            StandardStream.printError("taizhang-bench: --cache needs a folder\n\(usage)")
+            exit(2)
+        }
+        cache = folder
     case "--list":
         for benchCase in Registry.all { print(benchCase.name) }
         exit(0)
@@ -42,7 +50,7 @@ if selected.isEmpty {
 }
 
 /// Runs every selected case in its own scratch folder under one temporary folder.
-func runCases(_ selected: [BenchCase], quick: Bool, keep: Bool, binDirectory: String, root: String) -> [CaseResult] {
+func runCases(_ selected: [BenchCase], quick: Bool, keep: Bool, binDirectory: String, root: String, cache: String) -> [CaseResult] {
     var results: [CaseResult] = []
     for (index, benchCase) in selected.enumerated() {
         var result = CaseResult(name: benchCase.name, description: benchCase.description, goal: benchCase.goal)
@@ -50,7 +58,7 @@ func runCases(_ selected: [BenchCase], quick: Bool, keep: Bool, binDirectory: St
         do {
             let scratch = root + "/case-\(index + 1)"
             try FileSystem.makeDirectory(scratch)
-            let context = BenchContext(quick: quick, binDirectory: binDirectory, scratch: scratch)
+            let context = BenchContext(quick: quick, binDirectory: binDirectory, scratch: scratch, cache: cache)
             let measured = try benchCase.run(context)
             result.metrics = measured.metrics
             result.ratio = measured.ratio
@@ -79,7 +87,9 @@ do {
             do { try FileSystem.removeTree(root) } catch { StandardStream.printError("taizhang-bench: \(error)") }
         }
     }
-    results = runCases(selected, quick: quick, keep: keep, binDirectory: binDirectory, root: root)
+    // .build/<triple>/release → .build/bench-cache, beside the build products and as git-ignored.
+    let cacheFolder = cache ?? binDirectory + "/../../bench-cache"
+    results = runCases(selected, quick: quick, keep: keep, binDirectory: binDirectory, root: root, cache: cacheFolder)
 } catch {
     StandardStream.printError("taizhang-bench: \(error)")
     exit(1)
