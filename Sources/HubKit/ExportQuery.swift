@@ -124,22 +124,25 @@ enum ExportQuery {
     /// The rows an issued export contained, in the report's order: branches by ID, each in
     /// material order, then the total rows.
     static func figures(_ db: Database, issue: Int64) throws -> [ReportRow] {
-        let rows = try Row.fetchAll(db, sql: """
+        try storedRows(db, issue: issue).sorted { a, b in
+            switch (a.branch, b.branch) {
+            case (nil, nil): return a.material < b.material
+            case (nil, _): return false
+            case (_, nil): return true
+            case (let x?, let y?): return x != y ? x < y : a.material < b.material
+            }
+        }
+    }
+
+    /// The rows stored for an issued export, in the table's order.
+    private static func storedRows(_ db: Database, issue: Int64) throws -> [ReportRow] {
+        try Row.fetchAll(db, sql: """
             SELECT branch, material, opening, inflow, outflow, adjusted, closing, standard FROM export_figure WHERE issue = ?
             """, arguments: [issue]).compactMap { row -> ReportRow? in
             guard let material = Material(rawValue: row[1]) else { return nil }
             let branch: String = row[0]
             return ReportRow(branch: branch.isEmpty ? nil : branch, material: material, opening: row[2], inflow: row[3],
                              outflow: row[4], adjusted: row[5], closing: row[6], standard: row[7])
-        }
-        let order = Dictionary(uniqueKeysWithValues: Material.allCases.enumerated().map { ($1, $0) })
-        return rows.sorted { a, b in
-            switch (a.branch, b.branch) {
-            case (nil, nil): return (order[a.material] ?? 0) < (order[b.material] ?? 0)
-            case (nil, _): return false
-            case (_, nil): return true
-            case (let x?, let y?): return x != y ? x < y : (order[a.material] ?? 0) < (order[b.material] ?? 0)
-            }
         }
     }
 
@@ -148,14 +151,7 @@ enum ExportQuery {
             SELECT id, as_of, hash, issued_at FROM export_issue WHERE month = ? AND issued_at <= ? AND as_of < ?
             ORDER BY issued_at DESC, id DESC LIMIT 1
             """, arguments: [month.description, end, asOf]) else { return nil }
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT branch, material, opening, inflow, outflow, adjusted, closing, standard FROM export_figure WHERE issue = ?
-            """, arguments: [issue[0] as Int64]).compactMap { row -> ReportRow? in
-            guard let material = Material(rawValue: row[1]) else { return nil }
-            let branch: String = row[0]
-            return ReportRow(branch: branch.isEmpty ? nil : branch, material: material, opening: row[2], inflow: row[3],
-                             outflow: row[4], adjusted: row[5], closing: row[6], standard: row[7])
-        }
+        let rows = try storedRows(db, issue: issue[0])
         return MonthlyReport.Issued(asOf: Timestamp(millisecondsSinceEpoch: issue[1]), hash: issue[2],
                                     issuedAt: Timestamp(millisecondsSinceEpoch: issue[3]), rows: rows)
     }
