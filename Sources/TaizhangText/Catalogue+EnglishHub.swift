@@ -84,8 +84,8 @@ extension Catalogue {
         .errUnknownBranch: "no branch '{0}' is enrolled at this hub; 'taizhang-hub branches' lists the enrolled ones",
         .errBranchRevoked: "branch '{0}' was revoked at this hub; its agent is refused until the operator enrols it again with 'taizhang-hub enroll'",
         .errKeyInUse: "the key {0} is already enrolled for branch '{1}'; each office's agent has its own key — enrol the key printed by that office's 'taizhang-agent init'",
-        .errHubSecretMode: "the hub's secret key {0} is readable by other users; fix it with 'chmod 600 {0}'",
-        .errHubSecretUnreadable: "the hub's secret key {0} cannot be read; it is made by 'taizhang-hub init'",
+        .errHubSecretMode: "the hub's secret key {0} is readable by other users (mode {1}); fix it with 'chmod 600 {0}'",
+        .errHubSecretUnreadable: "the hub's secret key {0} cannot be read ({1}); it is made by 'taizhang-hub init'",
         .hubVerifyAbstract: "Check the hub database: SQLite's integrity check, then every entry's hash and chain from its stored bytes.",
         .hubVerifyDiscussion: "Exits 0 with a one-line summary, or 3 naming the branch and the first entry that does not verify. Safe while 'serve' runs (it only reads).\n\nExample:\n  taizhang-hub verify --branch sanchang",
         .optVerifyBranch: "Check only this branch.",
@@ -115,5 +115,17 @@ extension Catalogue {
         .noBureauInTitle: "the title names no bureau",
         .lineToSign: "a line to sign on",
         .optBranchesMonth: "Classify every office's report for this month (YYYY-MM).",
+        // clerk branch: the Kits' errors that were English free text
+        .errNoPendingKey: "no pending key has the fingerprint {0}; 'taizhang-hub keys' lists the keys that tried to connect",
+        .errAmbiguousFingerprint: "{1} pending keys start with {0}; give more of the fingerprint",
+        .errCalendarUnreadable: "{0} cannot be read ({1}); fix its permissions or remove it",
+        .errCalendarLine: "{0}, line {1}: '{2}' is not 'YYYY-MM-DD holiday|workday NAME' or 'year YYYY'; fix or remove the line",
+        .errSettingName: "{0} was refused: {1} (an empty value, {0} '', clears it)",
+        .errSettingTooLong: "{0} was refused: it is longer than {1} characters; shorten it (an empty value, {0} '', clears it)",
+        .errSettingDeadline: "--report-deadline-workdays takes a number of working days from {1} to {2}, not '{0}'",
+        .fieldBureauName: "bureau name",
+        .fieldPreparerName: "preparer name",
+        .fieldReviewerName: "reviewer name",
+        .fieldHeadName: "head name",
     ]
 }
