@@ -119,5 +119,6 @@ extension Catalogue {
         .configKindTable: "表（table）",
         .configKindArray: "数组",
         .configKindDateTime: "日期或时间",
+        .bureauRowOne: "全区局（1 个所）",
     ]
 }

@@ -119,5 +119,6 @@ extension Catalogue {
         .configKindTable: "a table",
         .configKindArray: "an array",
         .configKindDateTime: "a date or time",
+        .bureauRowOne: "bureau (1 branch)",
     ]
 }

@@ -722,4 +722,5 @@ public enum Message: String, CaseIterable, Sendable {
     case configKindTable = "configKind_table"
     case configKindArray = "configKind_array"
     case configKindDateTime = "configKind_dateTime"
+    case bureauRowOne
 }
