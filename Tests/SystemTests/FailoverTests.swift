@@ -43,6 +43,36 @@ final class FailoverTests: XCTestCase {
         XCTAssertEqual(try bureau.inventory(of: "sanchang")?["card"]?["onHand"], 33)
     }
 
+    func testAFrontEndThatCannotStoreIsLeftForTheNext() throws {
+        let refusing = try FakeHub()
+        let bureau = try TestBureau(self)
+        try bureau.useKeyPair(publicKey: refusing.keys.publicKey, secretKey: refusing.keys.secretKey)
+        let live = try bureau.startHub()
+        let agent = TestAgent(branch: "sanchang", data: scratchDirectory("taizhang-agent") { self.addTeardownBlock($0) })
+        let created = try agent.program.run(["init", "--branch", "sanchang", "--name", "三厂分局",
+                                             "--hub", "\(refusing.endpoint),\(live)", "--hub-key", refusing.keys.publicKey])
+        let key = try XCTUnwrap(created.stdout.split(separator: "\n").last, created.stderr)
+        try bureau.ok(["enroll", "--branch", "sanchang", "--name", "三厂分局", "--key", String(key)])
+        try agent.ok(["card", "receive", "--quantity", "9"])
+        let sync = DispatchGroup()
+        let outcome = LockedFailures()
+        DispatchQueue.global().async(group: sync) {
+            do {
+                let result = try agent.program.run(["sync", "--timeout", "60", "--lang", "en"])
+                outcome.add("exit \(result.status): \(result.stderr)")
+            } catch { outcome.add("\(error)") }
+        }
+        let hello = try XCTUnwrap(refusing.receive(), "the agent never said HELLO to the first front-end")
+        guard case .hello = hello.message else { return XCTFail("\(hello.message)") }
+        try refusing.send(.error(.storageFailed, heldSeq: 0, seq: 0, message: "disk full"), to: hello.routingId)
+        XCTAssertEqual(sync.wait(timeout: .now() + 90), .success)
+        let said = outcome.all.first ?? ""
+        XCTAssertTrue(said.hasPrefix("exit 0"), said)
+        XCTAssertTrue(said.contains("\(refusing.endpoint) cannot store entries right now; trying \(live)."), said)
+        XCTAssertEqual(try bureau.inventory(of: "sanchang")?["card"]?["onHand"], 9)
+        XCTAssertEqual(try (agent.status()["sync"] as? [String: Any])?["hub"] as? String, live)
+    }
+
     func testASyncWhoseEveryFrontEndIsDeadNamesThemAllAndKeepsTheEntries() throws {
         let bureau = try TestBureau(self)
         let (one, two) = (try DeadPort(), try DeadPort())
@@ -193,10 +223,13 @@ final class DeadPort {
 extension TestBureau {
     /// Makes this hub a second front-end of `other`: the same key pair in its folder.
     func useKeyPair(of other: TestBureau) throws {
-        for name in ["hub.public", "hub.secret"] {
-            let text = try String(contentsOfFile: other.hubData + "/" + name, encoding: .utf8)
-            try text.write(toFile: hubData + "/" + name, atomically: true, encoding: .utf8)
-        }
+        try useKeyPair(publicKey: String(contentsOfFile: other.hubData + "/hub.public", encoding: .utf8),
+                       secretKey: String(contentsOfFile: other.hubData + "/hub.secret", encoding: .utf8))
+    }
+
+    func useKeyPair(publicKey: String, secretKey: String) throws {
+        try publicKey.write(toFile: hubData + "/hub.public", atomically: true, encoding: .utf8)
+        try secretKey.write(toFile: hubData + "/hub.secret", atomically: true, encoding: .utf8)
         chmod(hubData + "/hub.secret", 0o600)
     }
 
