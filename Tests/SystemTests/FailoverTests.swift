@@ -43,6 +43,25 @@ final class FailoverTests: XCTestCase {
         XCTAssertEqual(try bureau.inventory(of: "sanchang")?["card"]?["onHand"], 33)
     }
 
+    func testAHungFrontEndIsLeftForTheNext() throws {
+        // A stopped `serve`: the kernel still accepts the connection, nothing answers it.
+        let hung = try TestBureau(self)
+        let hungEndpoint = try hung.startHub()
+        let live = try TestBureau(self)
+        try live.useKeyPair(of: hung)
+        let liveEndpoint = try live.startHub()
+        let agent = try addAgent("sanchang", hub: "\(hungEndpoint),\(liveEndpoint)", to: [hung, live])
+        try agent.ok(["card", "receive", "--quantity", "4"])
+        let pid = try XCTUnwrap(hung.serverPID)
+        XCTAssertEqual(kill(pid, SIGSTOP), 0)
+        defer { kill(pid, SIGCONT) }
+        let synced = try agent.program.run(["sync", "--timeout", "60", "--lang", "en"])
+        XCTAssertEqual(synced.status, 0, synced.stderr)
+        XCTAssertTrue(synced.stderr.contains("No answer from \(hungEndpoint); trying \(liveEndpoint)."), synced.stderr)
+        XCTAssertEqual(try live.inventory(of: "sanchang")?["card"]?["onHand"], 4)
+        XCTAssertEqual(try hung.storedSeqs("sanchang"), [], "the hung front-end stored nothing")
+    }
+
     func testAFrontEndThatCannotStoreIsLeftForTheNext() throws {
         let refusing = try FakeHub()
         let bureau = try TestBureau(self)
