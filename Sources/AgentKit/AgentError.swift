@@ -20,6 +20,8 @@ public enum AgentError: Error, Sendable, CustomStringConvertible {
     case keyFilesUnreadable(directory: String, detail: String)
     case badHubEndpoint(String, Endpoint.Problem)
     case badHubKey(String)
+    /// An endpoint given twice in a `--hub` list.
+    case duplicateHubEndpoint(String)
     case storage(path: String, detail: String)
     case file(FileError)
 
@@ -47,6 +49,8 @@ public enum AgentError: Error, Sendable, CustomStringConvertible {
             "the agent's key files in \(directory) cannot be read (\(detail)); they are made by 'taizhang-agent init'"
         case .badHubEndpoint(let endpoint, _):
             "the hub address '\(endpoint)' is not of the form tcp://HOST:PORT with a port from 1 to 65535 (e.g. tcp://hub.bureau.local:7447)"
+        case .duplicateHubEndpoint(let endpoint):
+            "the hub address '\(endpoint)' is listed twice; list each of the hub's front-ends once, separated by commas"
         case .badHubKey(let key):
             "the hub key must be the 40-character public key printed by 'taizhang-hub init'; '\(key)' is not"
         case .storage(let path, let detail):

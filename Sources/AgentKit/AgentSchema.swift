@@ -82,6 +82,8 @@ enum AgentSchema {
         migrator.registerMigration("v3-rules", migrate: AgentSchema.rules)
         // Branch "flags": what the hub last said of its open flags on this office.
         migrator.registerMigration("flags-hub-notice", migrate: AgentSchema.hubFlags)
+        // Branch "failover": a list of hub front-ends.
+        migrator.registerMigration("failover-hub-list", migrate: AgentSchema.hubList)
         // Branch "clerk": the last sync problem as data, worded in the clerk's language.
         migrator.registerMigration("last-problem-error", migrate: AgentSchema.lastProblemError)
         return migrator

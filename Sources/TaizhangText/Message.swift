@@ -693,6 +693,11 @@ public enum Message: String, CaseIterable, Sendable {
     case hubFlagWhyConflict = "hubFlagWhy_conflict"
     case syncHubFlags
     case syncHubFlagsOne
+    // failover: an office reports to a list of hub front-ends
+    case errDuplicateHubEndpoint
+    case syncMovedSilent
+    case syncMovedCannotStore
+    case statusHubList
     // clerk branch: the Kits' errors that were English free text
     case errNoPendingKey
     case errAmbiguousFingerprint
