@@ -41,6 +41,8 @@ let package = Package(
             dependencies: ["TaizhangCore", "TaizhangText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(name: "Lifecycle"),
+        // What the agent's ledger and the hub's database share in SQL: snapshots, the item key.
+        .target(name: "LedgerSQL", dependencies: ["TaizhangCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The programs' shared start: language, "did you mean", help and parser errors in the
         // user's language (the words themselves are in TaizhangText, which web pages can use).
         .target(
@@ -53,7 +55,7 @@ let package = Package(
         .target(
             name: "AgentKit",
             dependencies: [
-                "TaizhangCore", "ZeroMQ", "LocalFiles", "Lifecycle", "ConfigFiles",
+                "TaizhangCore", "ZeroMQ", "LocalFiles", "Lifecycle", "ConfigFiles", "LedgerSQL",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The outbox streams through SQLite's C API (OutboxRead.swift).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -63,7 +65,7 @@ let package = Package(
         .target(
             name: "HubKit",
             dependencies: [
-                "TaizhangCore", "ZeroMQ", "LocalFiles", "Lifecycle", "ConfigFiles",
+                "TaizhangCore", "ZeroMQ", "LocalFiles", "Lifecycle", "ConfigFiles", "LedgerSQL",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The ingest hot path binds its cached INSERT directly (EntryInsert.swift).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
