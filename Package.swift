@@ -30,7 +30,9 @@ let package = Package(
         .target(name: "PostgresClient", dependencies: ["CLibPQ"]),
         // Domain rules shared by agent and hub — the ledger rules, the chain, the wire codec and
         // the report's arithmetic (movements, replay, the export hash): Foundation-free on purpose.
-        .target(name: "TaizhangCore"),
+        .target(name: "TaizhangCore", dependencies: ["CSHA256"]),
+        // SHA-256 through the processor's SHA instructions where it has them (TaizhangCore/SHA256.swift).
+        .target(name: "CSHA256"),
         .target(name: "TaizhangText", dependencies: ["TaizhangCore"]),
         .target(name: "LocalFiles"),
         // `--config FILE` (TOML) for both programs; parsed only when the flag is given.

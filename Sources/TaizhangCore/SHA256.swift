@@ -1,6 +1,13 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), for entry content hashes; small, dependency-free, and on the hub's
-/// ingest path, so it works on the bytes in place without allocating per block.
+/// ingest path, so it works on the bytes in place without allocating per block. Where the
+/// processor has the SHA instructions the blocks go through them (CSHA256, about a tenth of
+/// the hub's ingest CPU otherwise); elsewhere through the portable compression below.
 public enum SHA256 {
+    enum Engine { case hardware, portable }
+    static let engine: Engine = taizhang_sha256_hardware() == 1 ? .hardware : .portable
+
     public typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
     static let initial: State = (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
 
@@ -9,12 +16,12 @@ public enum SHA256 {
         return Array(bytes).withUnsafeBytes { hash($0) }
     }
 
-    static func hash(_ message: UnsafeRawBufferPointer) -> [UInt8] {
+    static func hash(_ message: UnsafeRawBufferPointer, engine: Engine = engine) -> [UInt8] {
         var state = initial
         let fullBlocks = message.count / 64
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             for block in 0..<fullBlocks {
-                compress(UnsafeRawBufferPointer(rebasing: message[block * 64..<block * 64 + 64]), &state, w)
+                step(UnsafeRawBufferPointer(rebasing: message[block * 64..<block * 64 + 64]), &state, w, engine)
             }
             // The tail: the remaining bytes, 0x80, zeros, and the length in bits (one or two blocks).
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
@@ -27,7 +34,7 @@ public enum SHA256 {
                 for index in 0..<8 { tail[length - 1 - index] = UInt8(truncatingIfNeeded: bits >> UInt64(8 * index)) }
                 let raw = UnsafeRawBufferPointer(tail)
                 for block in 0..<(length / 64) {
-                    compress(UnsafeRawBufferPointer(rebasing: raw[block * 64..<block * 64 + 64]), &state, w)
+                    step(UnsafeRawBufferPointer(rebasing: raw[block * 64..<block * 64 + 64]), &state, w, engine)
                 }
             }
         }
@@ -37,18 +44,22 @@ public enum SHA256 {
     /// SHA-256 of `first ‖ second`, two 32-byte values (one chain step): one data block and a
     /// constant padding block on the stack, no intermediate arrays — once per entry on both sides.
     public static func hash(pair first: [UInt8], _ second: [UInt8]) -> [UInt8] {
-        guard first.count == 32, second.count == 32 else { return hash(first + second) }
+        hash(pair: first, second, engine: engine)
+    }
+
+    static func hash(pair first: [UInt8], _ second: [UInt8], engine: Engine) -> [UInt8] {
+        guard first.count == 32, second.count == 32 else { return (first + second).withUnsafeBytes { hash($0, engine: engine) } }
         var state = initial
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { block in
                 first.withUnsafeBufferPointer { for index in 0..<32 { block[index] = $0[index] } }
                 second.withUnsafeBufferPointer { for index in 0..<32 { block[32 + index] = $0[index] } }
-                compress(UnsafeRawBufferPointer(block), &state, w)
+                step(UnsafeRawBufferPointer(block), &state, w, engine)
                 // The padding of a 64-byte message: 0x80, zeros, the length 512 in bits.
                 for index in 0..<64 { block[index] = 0 }
                 block[0] = 0x80
                 block[62] = 0x02
-                compress(UnsafeRawBufferPointer(block), &state, w)
+                step(UnsafeRawBufferPointer(block), &state, w, engine)
             }
         }
         return digest(state)
@@ -80,6 +91,17 @@ public enum SHA256 {
         let majority = (a & b) | (c & (a | b))
         d = d &+ temp1
         h = temp1 &+ s0 &+ majority
+    }
+
+    /// One block, through `engine`; `w` is the portable compression's schedule.
+    @inline(__always)
+    private static func step(_ block: UnsafeRawBufferPointer, _ state: inout State,
+                             _ w: UnsafeMutableBufferPointer<UInt32>, _ engine: Engine) {
+        guard engine == .hardware else { return compress(block, &state, w) }
+        withUnsafeMutableBytes(of: &state) { words in
+            taizhang_sha256_blocks(words.baseAddress?.assumingMemoryBound(to: UInt32.self),
+                                   block.baseAddress?.assumingMemoryBound(to: UInt8.self), 1)
+        }
     }
 
     private static func compress(_ block: UnsafeRawBufferPointer, _ state: inout State, _ w: UnsafeMutableBufferPointer<UInt32>) {
