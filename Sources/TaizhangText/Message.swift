@@ -694,4 +694,9 @@ public enum Message: String, CaseIterable, Sendable {
     case hubFlagWhyConflict = "hubFlagWhy_conflict"
     case syncHubFlags
     case syncHubFlagsOne
+    // failover: an office reports to a list of hub front-ends
+    case errDuplicateHubEndpoint
+    case syncMovedSilent
+    case syncMovedCannotStore
+    case statusHubList
 }
