@@ -30,7 +30,9 @@ let package = Package(
         .target(name: "PostgresClient", dependencies: ["CLibPQ"]),
         // Domain rules shared by agent and hub — the ledger rules, the chain, the wire codec and
         // the report's arithmetic (movements, replay, the export hash): Foundation-free on purpose.
-        .target(name: "TaizhangCore"),
+        .target(name: "TaizhangCore", dependencies: ["CSHA256"]),
+        // SHA-256 through the processor's SHA instructions where it has them (TaizhangCore/SHA256.swift).
+        .target(name: "CSHA256"),
         .target(name: "TaizhangText", dependencies: ["TaizhangCore"]),
         .target(name: "LocalFiles"),
         // `--config FILE` (TOML) for both programs; parsed only when the flag is given.
@@ -41,6 +43,8 @@ let package = Package(
             dependencies: ["TaizhangCore", "TaizhangText", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(name: "Lifecycle"),
+        // What the agent's ledger and the hub's database share in SQL: snapshots, the item key.
+        .target(name: "LedgerSQL", dependencies: ["TaizhangCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // The programs' shared start: language, "did you mean", help and parser errors in the
         // user's language (the words themselves are in TaizhangText, which web pages can use).
         .target(
@@ -53,7 +57,7 @@ let package = Package(
         .target(
             name: "AgentKit",
             dependencies: [
-                "TaizhangCore", "ZeroMQ", "LocalFiles", "Lifecycle", "ConfigFiles",
+                "TaizhangCore", "ZeroMQ", "LocalFiles", "Lifecycle", "ConfigFiles", "LedgerSQL",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The outbox streams through SQLite's C API (OutboxRead.swift).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -63,7 +67,7 @@ let package = Package(
         .target(
             name: "HubKit",
             dependencies: [
-                "TaizhangCore", "ZeroMQ", "LocalFiles", "Lifecycle", "ConfigFiles",
+                "TaizhangCore", "ZeroMQ", "LocalFiles", "Lifecycle", "ConfigFiles", "LedgerSQL",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The ingest hot path binds its cached INSERT directly (EntryInsert.swift).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

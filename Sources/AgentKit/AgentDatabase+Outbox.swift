@@ -24,6 +24,6 @@ extension AgentDatabase {
     /// Changes whenever another process commits to the ledger (SQLite's `data_version`):
     /// a cheap way for the running agent to notice a clerk's new entry.
     public func dataVersion() throws -> Int64 {
-        try read { try Int64.fetchOne($0, sql: "PRAGMA data_version") ?? 0 }
+        try read { try Int64.fetchOne($0.cachedStatement(sql: "PRAGMA data_version")) ?? 0 }
     }
 }

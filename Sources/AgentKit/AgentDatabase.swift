@@ -1,4 +1,5 @@
 import GRDB
+import LedgerSQL
 import TaizhangCore
 
 #if canImport(Glibc)
@@ -76,7 +77,9 @@ public struct AgentDatabase: Sendable {
         }
     }
 
+    /// One snapshot: a DEFERRED transaction, not GRDB's `read` (whose `PRAGMA query_only`
+    /// expires every prepared statement: see HubDatabase.read).
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try Self.translatingErrors(path: path) { try queue.read(body) }
+        try Self.translatingErrors(path: path) { try queue.inDatabase { try $0.snapshot(body) } }
     }
 }

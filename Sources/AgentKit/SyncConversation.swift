@@ -159,6 +159,17 @@ public struct SyncConversation: Sendable {
         return [.progress(clearProblem: false)]
     }
 
+    /// How long the driver may wait for a message before it ticks: `tickMs` while a newly
+    /// recorded entry could go out at once; while nothing could be sent anyway (before WELCOME,
+    /// or with the window full) until a reply would be overdue, but at most `capMs`. Twenty
+    /// agents streaming to one hub otherwise woke 2,000 times a second to find nothing to do.
+    public func waitMs(now: Int64, tickMs: Int, capMs: Int) -> Int {
+        let blocked = !welcomed || inFlight.count >= (divergedAt == nil ? limits.window : 1)
+        guard blocked, awaitingReply || !inFlight.isEmpty else { return tickMs }
+        let untilOverdue = lastReplyAt + limits.replyTimeoutMs - now + 1
+        return Int(max(Int64(tickMs), min(Int64(capMs), untilOverdue)))
+    }
+
     /// A timer tick with the ledger's current length: a silent hub means reconnect; an idle
     /// one gets a PING.
     public mutating func tick(now: Int64, lastSeq: Int64) -> [Action] {

@@ -35,7 +35,7 @@ extension SyncSession {
             try fillWindow(&state)
             let now = Self.nowMs()
             if now >= deadline { return .reconnect }
-            switch try link.next(timeout: options.tickMs) {
+            switch try link.next(timeout: state.waitMs(now: now, tickMs: options.tickMs, capMs: options.blockedWaitMs)) {
             case .message(let message)?:
                 actions = state.receive(message, now: Self.nowMs())
             case .undecodable(let error)?:

@@ -19,6 +19,9 @@ public final class SyncSession {
         /// How often an idle agent checks the ledger for new entries (SQLite's data_version, a
         /// few microseconds), which bounds how long a new entry waits before it is sent.
         public var tickMs = 10
+        /// The longest wait for a reply while nothing else could be done (a stop is noticed
+        /// within it).
+        public var blockedWaitMs = 250
         public var backoffStartMs = 250
         public var backoffMaxMs = 10_000
         public init() {}

@@ -15,17 +15,17 @@ final class BranchLedgerView: LedgerView {
 
     let db: Database
     let branch: String
-    private var tallies: [Material: Tally] = [:]
-    private var touchedTallies: Set<Material> = []
+    private var tallies = PerMaterial(Tally())
+    private var touchedTallies = PerMaterial(false)
     /// A key mapped to nil is known to have no item.
     private var items: [ItemKey: ItemState?] = [:]
     private var touchedItems: Set<ItemKey> = []
     private var movements: [MonthKey: Movement] = [:]
     private var entries: [Int64: Entry] = [:]
-    /// Latest stock day per material, read once per batch (nil inside: none).
-    private var latestDays: [Material: CivilDate?] = [:]
+    /// Latest stock day per material, read once per batch (nil: not read yet; nil inside: none).
+    private var latestDays = PerMaterial<CivilDate??>(nil)
     /// Stock changes per day applied in this batch, not yet written.
-    private var pendingDays: [Material: [CivilDate: Int64]] = [:]
+    private var pendingDays = PerMaterial<[CivilDate: Int64]>([:])
 
     init(db: Database, branch: String) throws {
         self.db = db
@@ -52,7 +52,7 @@ final class BranchLedgerView: LedgerView {
         return state
     }
 
-    func tally(_ material: Material) -> Tally { tallies[material] ?? Tally() }
+    func tally(_ material: Material) -> Tally { tallies[material] }
 
     /// Entries in effect only: one the hub flagged was never applied, so the rules must
     /// not see it (a void of it would reverse an effect the totals never had).
@@ -81,16 +81,16 @@ final class BranchLedgerView: LedgerView {
     }
 
     func latestStockDay(_ material: Material) throws -> CivilDate? {
-        if let cached = latestDays[material] { return cached }
+        if case .some(let cached) = latestDays[material] { return cached }
         let day = try String.fetchOne(db.cachedStatement(sql: """
             SELECT MAX(day) FROM stock_day WHERE branch = ? AND material = ?
             """), arguments: [branch, material.rawValue]).flatMap(CivilDate.init)
-        latestDays.updateValue(day, forKey: material)
+        latestDays[material] = .some(day)
         return day
     }
 
     func stockDeltas(_ material: Material, after date: CivilDate) throws -> [(day: CivilDate, delta: Int64)] {
-        var days = pendingDays[material] ?? [:]
+        var days = pendingDays[material]
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT day, delta FROM stock_day WHERE branch = ? AND material = ? AND day > ?
             """), arguments: [branch, material.rawValue, date.description])
@@ -126,11 +126,11 @@ final class BranchLedgerView: LedgerView {
             break
         }
         tallies[effect.material] = tally(effect.material) + effect.tallyDelta
-        touchedTallies.insert(effect.material)
+        touchedTallies[effect.material] = true
         if let day = effect.stockDay {
             let latest = try latestStockDay(effect.material)
             if latest.map({ day > $0 }) ?? true { latestDays[effect.material] = .some(day) }
-            pendingDays[effect.material, default: [:]][day, default: 0] += effect.tallyDelta.onHand
+            pendingDays[effect.material][day, default: 0] += effect.tallyDelta.onHand
         }
 
         // A void reverses the voided entry's movement, in the voided entry's month.
@@ -143,7 +143,8 @@ final class BranchLedgerView: LedgerView {
     /// Writes every touched tally, item and month, once each, and logs them for exports as
     /// of `time`.
     func flush(at time: Timestamp) throws {
-        for material in touchedTallies {
+        let touched = Material.allCases.filter { touchedTallies[$0] }
+        for material in touched {
             let t = tally(material)
             try db.cachedStatement(sql: """
                 INSERT INTO tally (branch, material, in_service, standard, received, distributed, adjusted)
@@ -167,15 +168,15 @@ final class BranchLedgerView: LedgerView {
                     .execute(arguments: [branch, key.material.rawValue, key.item])
             }
         }
-        for (material, days) in pendingDays {
-            for (day, delta) in days where delta != 0 {
+        for material in Material.allCases {
+            for (day, delta) in pendingDays[material] where delta != 0 {
                 try db.cachedStatement(sql: """
                     INSERT INTO stock_day (branch, material, day, delta) VALUES (?, ?, ?, ?)
                     ON CONFLICT (branch, material, day) DO UPDATE SET delta = delta + excluded.delta
                     """).execute(arguments: [branch, material.rawValue, day.description, delta])
             }
         }
-        pendingDays = [:]
+        pendingDays = PerMaterial([:])
         for (key, delta) in movements {
             try db.cachedStatement(sql: """
                 INSERT INTO movement (branch, material, month, inflow, outflow, adjusted, standard)
@@ -186,9 +187,9 @@ final class BranchLedgerView: LedgerView {
                 """).execute(arguments: [branch, key.material.rawValue, key.month.description, delta.inflow,
                                          delta.outflow, delta.adjusted, delta.standard])
         }
-        try ExportLog.record(branch: branch, balances: touchedTallies.map { ($0, tally($0)) },
+        try ExportLog.record(branch: branch, balances: touched.map { ($0, tally($0)) },
                              months: movements.keys.map { ($0.material, $0.month) }, at: time, in: db)
-        touchedTallies = []
+        touchedTallies = PerMaterial(false)
         touchedItems = []
         movements = [:]
     }

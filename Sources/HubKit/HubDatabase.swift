@@ -1,4 +1,5 @@
 import GRDB
+import LedgerSQL
 import TaizhangCore
 
 #if canImport(Glibc)
@@ -69,20 +70,33 @@ public struct HubDatabase: Sendable {
         }
     }
 
+    /// One snapshot: a DEFERRED transaction. Not GRDB's `read`, which on a queue sets and
+    /// clears `PRAGMA query_only` — and each of those expires every statement the connection
+    /// has prepared, so `serve`'s next batch compiled its statements again after every flag
+    /// notice it read (measured: about a tenth of the hub's ingest CPU).
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try Self.translatingErrors(path: path) { try queue.read(body) }
+        if let db = groupDatabase { return try Self.translatingErrors(path: path) { try body(db) } }
+        return try Self.translatingErrors(path: path) { try queue.inDatabase { try $0.snapshot(body) } }
     }
 
     /// One IMMEDIATE transaction: a writer never has to upgrade a read lock, so it waits
-    /// for the busy timeout instead of failing at once.
+    /// for the busy timeout instead of failing at once. Inside a `group`, a savepoint of it.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         try Self.translatingErrors(path: path) {
             var result: T?
-            try queue.inTransaction(.immediate) { db in
-                result = try body(db)
-                return .commit
+            if let db = groupDatabase {
+                try db.inSavepoint {
+                    result = try body(db)
+                    return .commit
+                }
+            } else {
+                try queue.inTransaction(.immediate) { db in
+                    result = try body(db)
+                    return .commit
+                }
             }
-            return result!
+            guard let result else { throw DatabaseError(resultCode: .SQLITE_ERROR, message: "a write ended without a result") }
+            return result
         }
     }
 }

@@ -1,4 +1,5 @@
 import GRDB
+import LedgerSQL
 import TaizhangCore
 
 extension HubSchema {
@@ -8,37 +9,34 @@ extension HubSchema {
     /// the entries in effect, so a backdated entry is checked against every later day.
     /// Items that were two under the old identity and are one now keep the latest row.
     static func rules(_ db: Database) throws {
-        let key = DatabaseFunction("taizhang_item_key", argumentCount: 1, pure: true) { values in
-            String.fromDatabaseValue(values[0]).map(TextIdentity.key)
+        try db.withItemKeyFunction {
+            try db.execute(sql: """
+                ALTER TABLE entry ADD COLUMN item_key TEXT;
+                DROP TRIGGER entry_immutable;
+                UPDATE entry SET item_key = taizhang_item_key(item) WHERE item IS NOT NULL;
+                CREATE TRIGGER entry_immutable BEFORE UPDATE ON entry
+                    BEGIN SELECT RAISE(ABORT, 'hub entries are immutable; the branch voids them instead'); END;
+                CREATE INDEX entry_item_key ON entry(branch, material, item_key) WHERE item_key IS NOT NULL;
+                ALTER TABLE item ADD COLUMN item_key TEXT NOT NULL DEFAULT '';
+                UPDATE item SET item_key = taizhang_item_key(item);
+                DELETE FROM item WHERE EXISTS (
+                    SELECT 1 FROM item later WHERE later.branch = item.branch AND later.material = item.material
+                      AND later.item_key = item.item_key AND later.last_seq > item.last_seq);
+                CREATE UNIQUE INDEX item_identity ON item(branch, material, item_key);
+                CREATE TABLE stock_day (
+                    branch TEXT NOT NULL,
+                    material TEXT NOT NULL,
+                    day TEXT NOT NULL,
+                    delta INTEGER NOT NULL,
+                    PRIMARY KEY (branch, material, day)
+                ) WITHOUT ROWID;
+                INSERT INTO stock_day (branch, material, day, delta)
+                    SELECT branch, material, occurred_on, SUM(CASE action WHEN 'distribute' THEN -quantity ELSE quantity END)
+                    FROM entry e
+                    WHERE action IN ('receive', 'distribute', 'adjust') AND violation IS NULL
+                      AND NOT EXISTS (SELECT 1 FROM entry v WHERE v.branch = e.branch AND v.voids = e.seq AND v.violation IS NULL)
+                    GROUP BY branch, material, occurred_on;
+                """)
         }
-        db.add(function: key)
-        defer { db.remove(function: key) }
-        try db.execute(sql: """
-            ALTER TABLE entry ADD COLUMN item_key TEXT;
-            DROP TRIGGER entry_immutable;
-            UPDATE entry SET item_key = taizhang_item_key(item) WHERE item IS NOT NULL;
-            CREATE TRIGGER entry_immutable BEFORE UPDATE ON entry
-                BEGIN SELECT RAISE(ABORT, 'hub entries are immutable; the branch voids them instead'); END;
-            CREATE INDEX entry_item_key ON entry(branch, material, item_key) WHERE item_key IS NOT NULL;
-            ALTER TABLE item ADD COLUMN item_key TEXT NOT NULL DEFAULT '';
-            UPDATE item SET item_key = taizhang_item_key(item);
-            DELETE FROM item WHERE EXISTS (
-                SELECT 1 FROM item later WHERE later.branch = item.branch AND later.material = item.material
-                  AND later.item_key = item.item_key AND later.last_seq > item.last_seq);
-            CREATE UNIQUE INDEX item_identity ON item(branch, material, item_key);
-            CREATE TABLE stock_day (
-                branch TEXT NOT NULL,
-                material TEXT NOT NULL,
-                day TEXT NOT NULL,
-                delta INTEGER NOT NULL,
-                PRIMARY KEY (branch, material, day)
-            ) WITHOUT ROWID;
-            INSERT INTO stock_day (branch, material, day, delta)
-                SELECT branch, material, occurred_on, SUM(CASE action WHEN 'distribute' THEN -quantity ELSE quantity END)
-                FROM entry e
-                WHERE action IN ('receive', 'distribute', 'adjust') AND violation IS NULL
-                  AND NOT EXISTS (SELECT 1 FROM entry v WHERE v.branch = e.branch AND v.voids = e.seq AND v.violation IS NULL)
-                GROUP BY branch, material, occurred_on;
-            """)
     }
 }

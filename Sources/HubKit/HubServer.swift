@@ -25,6 +25,12 @@ public final class HubServer {
     /// misbehaving client gets silence, which costs the hub no encryption or sending.
     var errorReplies: [[UInt8]: (second: Int64, count: Int)] = [:]
     static let errorRepliesPerSecond = 20
+    /// Replies decided but not yet sent: a group's wait for its commit.
+    var outgoing: [(routingId: [UInt8], frame: [UInt8])] = []
+    /// At most this many messages, or this many bytes of them, share one transaction: a
+    /// group commits within a few tenths of a second, well inside an agent's reply timeout.
+    static let groupMessages = 16
+    static let groupBytes = 2 << 20
     private let context: Context
     private var lastPrune = Timestamp.now()
     private var lastKeyRefresh = Timestamp(millisecondsSinceEpoch: 0)
@@ -85,10 +91,15 @@ public final class HubServer {
                 throw HubError.vanished(path: database.path, detail: problem)
             }
             if ready[0].contains(.readable) {
-                // Drain what is waiting, but look at the stop flag and the keys now and then.
-                for _ in 0..<256 {
-                    guard let message = try receive(router) else { break }
-                    handle(message, on: router)
+                // Drain what is waiting, a group at a time, but look at the stop flag and the
+                // keys now and then.
+                var drained = 0
+                while drained < 256 {
+                    let messages = try receiveGroup(router)
+                    guard !messages.isEmpty else { break }
+                    drained += messages.count
+                    handleGroup(messages)
+                    sendReplies(on: router)
                 }
             }
             housekeeping()
@@ -129,9 +140,48 @@ public final class HubServer {
         }
     }
 
-    /// The next message, its frames past the fourth dropped (it is then answered ERROR 400).
-    private func receive(_ router: Socket) throws -> Message? {
-        try router.receive(dontWait: true, maxFrames: Self.maxFramesPerMessage, truncating: true)
+    /// The messages waiting, up to a group's worth; each message's frames past the fourth
+    /// dropped (it is then answered ERROR 400).
+    private func receiveGroup(_ router: Socket) throws -> [Message] {
+        var messages: [Message] = []
+        var bytes = 0
+        while messages.count < Self.groupMessages, bytes < Self.groupBytes,
+              let message = try router.receive(dontWait: true, maxFrames: Self.maxFramesPerMessage, truncating: true) {
+            messages.append(message)
+            bytes += message.frames.reduce(0) { $0 + $1.count }
+        }
+        return messages
+    }
+
+    /// Handles `messages` in one transaction (HubDatabase.group): one commit for every batch
+    /// among them, and no reply before it. If the group cannot commit, nothing of it was
+    /// stored: the messages are handled again one by one, each in its own transaction, as if
+    /// the group had never been tried (so each gets the answer it would have had alone).
+    private func handleGroup(_ messages: [Message]) {
+        let before = sessions
+        do {
+            try database.group {
+                for message in messages { handle(message) }
+            }
+        } catch {
+            logger.warning("a group of batches could not commit; storing them one by one", metadata: ["error": "\(error)"])
+            sessions = before
+            outgoing = []
+            for message in messages { handle(message) }
+        }
+    }
+
+    /// Sends the replies of the last group, in the order they were decided.
+    private func sendReplies(on router: Socket) {
+        for (routingId, frame) in outgoing {
+            do {
+                _ = try router.send([routingId, frame], dontWait: true)
+            } catch {
+                // A departed peer (EHOSTUNREACH) recovers by its own timeout and resend.
+                if error.kind != .hostUnreachable { logger.warning("reply failed", metadata: ["error": "\(error)"]) }
+            }
+        }
+        outgoing = []
     }
 
     /// Refreshes the key cache every second; forgets connections silent for ten minutes.
@@ -168,12 +218,7 @@ public final class HubServer {
         lastKeyRefresh = Timestamp.now()
     }
 
-    func reply(_ message: WireMessage, to routingId: [UInt8], on router: Socket) {
-        do {
-            _ = try router.send([routingId, message.encoded()], dontWait: true)
-        } catch {
-            // A departed peer (EHOSTUNREACH) recovers by its own timeout and resend.
-            if error.kind != .hostUnreachable { logger.warning("reply failed", metadata: ["error": "\(error)"]) }
-        }
+    func reply(_ message: WireMessage, to routingId: [UInt8]) {
+        outgoing.append((routingId, message.encoded()))
     }
 }

@@ -1,6 +1,13 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), for entry content hashes; small, dependency-free, and on the hub's
-/// ingest path, so it works on the bytes in place without allocating per block.
+/// ingest path, so it works on the bytes in place without allocating per block. Where the
+/// processor has the SHA instructions the blocks go through them (CSHA256, about a tenth of
+/// the hub's ingest CPU otherwise); elsewhere through the portable compression below.
 public enum SHA256 {
+    enum Engine { case hardware, portable }
+    static let engine: Engine = taizhang_sha256_hardware() == 1 ? .hardware : .portable
+
     public typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
     static let initial: State = (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
 
@@ -9,12 +16,12 @@ public enum SHA256 {
         return Array(bytes).withUnsafeBytes { hash($0) }
     }
 
-    static func hash(_ message: UnsafeRawBufferPointer) -> [UInt8] {
+    static func hash(_ message: UnsafeRawBufferPointer, engine: Engine = engine) -> [UInt8] {
         var state = initial
         let fullBlocks = message.count / 64
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             for block in 0..<fullBlocks {
-                compress(UnsafeRawBufferPointer(rebasing: message[block * 64..<block * 64 + 64]), &state, w)
+                step(UnsafeRawBufferPointer(rebasing: message[block * 64..<block * 64 + 64]), &state, w, engine)
             }
             // The tail: the remaining bytes, 0x80, zeros, and the length in bits (one or two blocks).
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
@@ -27,7 +34,7 @@ public enum SHA256 {
                 for index in 0..<8 { tail[length - 1 - index] = UInt8(truncatingIfNeeded: bits >> UInt64(8 * index)) }
                 let raw = UnsafeRawBufferPointer(tail)
                 for block in 0..<(length / 64) {
-                    compress(UnsafeRawBufferPointer(rebasing: raw[block * 64..<block * 64 + 64]), &state, w)
+                    step(UnsafeRawBufferPointer(rebasing: raw[block * 64..<block * 64 + 64]), &state, w, engine)
                 }
             }
         }
@@ -37,18 +44,22 @@ public enum SHA256 {
     /// SHA-256 of `first ‖ second`, two 32-byte values (one chain step): one data block and a
     /// constant padding block on the stack, no intermediate arrays — once per entry on both sides.
     public static func hash(pair first: [UInt8], _ second: [UInt8]) -> [UInt8] {
-        guard first.count == 32, second.count == 32 else { return hash(first + second) }
+        hash(pair: first, second, engine: engine)
+    }
+
+    static func hash(pair first: [UInt8], _ second: [UInt8], engine: Engine) -> [UInt8] {
+        guard first.count == 32, second.count == 32 else { return (first + second).withUnsafeBytes { hash($0, engine: engine) } }
         var state = initial
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { block in
                 first.withUnsafeBufferPointer { for index in 0..<32 { block[index] = $0[index] } }
                 second.withUnsafeBufferPointer { for index in 0..<32 { block[32 + index] = $0[index] } }
-                compress(UnsafeRawBufferPointer(block), &state, w)
+                step(UnsafeRawBufferPointer(block), &state, w, engine)
                 // The padding of a 64-byte message: 0x80, zeros, the length 512 in bits.
                 for index in 0..<64 { block[index] = 0 }
                 block[0] = 0x80
                 block[62] = 0x02
-                compress(UnsafeRawBufferPointer(block), &state, w)
+                step(UnsafeRawBufferPointer(block), &state, w, engine)
             }
         }
         return digest(state)
@@ -82,6 +93,17 @@ public enum SHA256 {
         h = temp1 &+ s0 &+ majority
     }
 
+    /// One block, through `engine`; `w` is the portable compression's schedule.
+    @inline(__always)
+    private static func step(_ block: UnsafeRawBufferPointer, _ state: inout State,
+                             _ w: UnsafeMutableBufferPointer<UInt32>, _ engine: Engine) {
+        guard engine == .hardware else { return compress(block, &state, w) }
+        withUnsafeMutableBytes(of: &state) { words in
+            taizhang_sha256_blocks(words.baseAddress?.assumingMemoryBound(to: UInt32.self),
+                                   block.baseAddress?.assumingMemoryBound(to: UInt8.self), 1)
+        }
+    }
+
     private static func compress(_ block: UnsafeRawBufferPointer, _ state: inout State, _ w: UnsafeMutableBufferPointer<UInt32>) {
         for t in 0..<16 {
             w[t] = UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16 | UInt32(block[4 * t + 2]) << 8 | UInt32(block[4 * t + 3])
@@ -92,31 +114,19 @@ public enum SHA256 {
             w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
         }
         var (a, b, c, d, e, f, g, h) = state
-        k.withUnsafeBufferPointer { k in
-            for t in stride(from: 0, to: 64, by: 8) {
-                round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
-                round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
-                round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
-                round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
-                round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w[t + 4])
-                round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w[t + 5])
-                round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w[t + 6])
-                round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w[t + 7])
-            }
+        let k = taizhang_sha256_round_constants()
+        for t in stride(from: 0, to: 64, by: 8) {
+            round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
+            round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
+            round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
+            round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
+            round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w[t + 4])
+            round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w[t + 5])
+            round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w[t + 6])
+            round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w[t + 7])
         }
         state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
     }
-
-    private static let k: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
 }
 
 extension UInt32 {

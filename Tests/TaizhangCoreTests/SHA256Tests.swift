@@ -1,4 +1,4 @@
-import TaizhangCore
+@testable import TaizhangCore
 import XCTest
 
 /// SHA-256 against digests computed independently (Python's hashlib), across every padding
@@ -28,6 +28,35 @@ final class SHA256Tests: XCTestCase {
         }
         XCTAssertEqual(SHA256.hash([UInt8](repeating: 0x61, count: 1_000_000)).hexString,
                        "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    /// Both compressions: the portable one everywhere, and the SHA instructions where this
+    /// processor has them (a processor property, not a part to install: said when absent).
+    func testTheHardwareAndPortableCompressionsAgree() throws {
+        var engines: [SHA256.Engine] = [.portable]
+        if SHA256.engine == .hardware {
+            engines.append(.hardware)
+        } else {
+            print("SHA256Tests: this processor has no SHA instructions; only the portable compression is checked")
+        }
+        for engine in engines {
+            for (length, digest) in [(0, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+                                     (55, "463eb28e72f82e0a96c0a4cc53690c571281131f672aa229e0d45ae59b598b59"),
+                                     (64, "fdeab9acf3710362bd2658cdc9a29e8f9c757fcf9811603a8c447cd1d9151108"),
+                                     (1000, "4e4c294b331f7a2099a379bec34b9f9fc03dc46ab465d998f4d683da53487e6d")] {
+                let bytes = (0..<length).map { UInt8($0 % 251) }
+                XCTAssertEqual(bytes.withUnsafeBytes { SHA256.hash($0, engine: engine) }.hexString, digest, "\(engine), \(length) bytes")
+            }
+            let first = SHA256.hash(Array("first".utf8)), second = SHA256.hash(Array("second".utf8))
+            XCTAssertEqual(SHA256.hash(pair: first, second, engine: engine), SHA256.hash(first + second), "\(engine)")
+        }
+        // Random messages: both engines give the same digest.
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let bytes = (0..<Int.random(in: 0...300, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let digests = engines.map { engine in bytes.withUnsafeBytes { SHA256.hash($0, engine: engine) } }
+            XCTAssertEqual(Set(digests).count, 1, "\(bytes.count) bytes")
+        }
     }
 
     func testAChainStepIsTheHashOfBothHalves() {
