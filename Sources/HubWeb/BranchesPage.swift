@@ -32,8 +32,10 @@ public struct BranchesPage: Sendable {
     public var frame: PageFrame
     public var filters: [Filter]
     public var sorts: [String: SortLink]
+    /// The rows of this page only; `count` and the CSV cover every branch chosen.
     public var rows: [Row]
     public var count: Int
+    public var pager: Pager
     public var csvHref: String
 
     public static let sortKeys = ["id", "state", "held", "pending", "heard"]
@@ -52,7 +54,8 @@ public struct BranchesPage: Sendable {
     }
 
     public static func make(frame: PageFrame, language: WebLanguage, branches: [BranchStatus], state: BranchStatus.State?,
-                            sort: String?, now: Timestamp, time: LocalTime) -> BranchesPage {
+                            sort: String?, now: Timestamp, time: LocalTime, page: Int = 1,
+                            pageSize: Int = Pager.defaultSize) -> BranchesPage {
         let lang = language == .en ? "lang=en" : ""
         func link(state: BranchStatus.State?, sort: String?) -> String {
             let query = [state.map { "state=\($0.rawValue)" }, sort.map { "sort=\($0)" }, lang.isEmpty ? nil : lang].compactMap { $0 }
@@ -65,7 +68,9 @@ public struct BranchesPage: Sendable {
             }
         var sorts: [String: SortLink] = [:]
         for key in sortKeys { sorts[key] = SortLink(label: key, href: link(state: state, sort: key)) }
-        let rows = select(branches, state: state, sort: sort).map { branch in
+        let chosen = select(branches, state: state, sort: sort)
+        let pager = Pager(total: chosen.count, page: page, size: pageSize, language: language) { Pager.href(link(state: state, sort: sort), page: $0) }
+        let rows = chosen[pager.range].map { branch in
             Row(id: branch.id, href: "/branches/\(URLText.encode(branch.id))" + (lang.isEmpty ? "" : "?" + lang), name: branch.name,
                 state: branch.state.rawValue, stateLabel: language.text("state.\(branch.state.rawValue)"),
                 held: branch.heldSeq, pending: branch.pending,
@@ -75,7 +80,7 @@ public struct BranchesPage: Sendable {
                 flags: branch.flags.map { "\(language.text("flag.\($0.kind.rawValue)"))\($0.seq.map { " #\($0)" } ?? "")" }.joined(separator: ", "))
         }
         let csvQuery = [state.map { "state=\($0.rawValue)" }, sort.map { "sort=\($0)" }].compactMap { $0 }
-        return BranchesPage(frame: frame, filters: filters, sorts: sorts, rows: rows, count: rows.count,
+        return BranchesPage(frame: frame, filters: filters, sorts: sorts, rows: rows, count: chosen.count, pager: pager,
                             csvHref: "/branches.csv" + (csvQuery.isEmpty ? "" : "?" + csvQuery.joined(separator: "&")))
     }
 

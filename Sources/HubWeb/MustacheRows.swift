@@ -81,6 +81,8 @@ extension ExportsPage.Row: MustacheParent {
         case "sinceChanges": sinceChanges
         case "hasSince": hasSince
         case "downloads": downloads
+        case "monthHref": monthHref
+        case "detailHref": detailHref
         default: nil
         }
     }

@@ -3,7 +3,7 @@
 enum Templates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "overview": overview, "branches": branches, "branch": branch,
-        "timeliness": timeliness, "exports": exports, "problems": problems, "health": health, "error": error,
+        "timeliness": timeliness, "exports": exports, "pager": pager, "exportMonth": exportMonth, "exportCells": exportCells, "problems": problems, "health": health, "error": error,
     ]
 
     static let layout = #"""
@@ -70,7 +70,16 @@ enum Templates {
         {{#rows}}<tr data-branch="{{id}}" data-state="{{state}}"><td><a href="{{href}}">{{id}}</a></td><td>{{name}}</td><td><span class="tag s-{{state}}">{{stateLabel}}</span></td>
         <td class="n">{{held}}</td><td class="n">{{pending}}</td><td>{{lastHeard}}<br><small>{{lastHeardAt}}</small></td><td><small>{{lastEntryAt}}</small></td><td>{{flags}}</td></tr>{{/rows}}
         </tbody></table>
+        {{>pager}}
         {{/content}}{{/layout}}
+        """#
+
+    /// A paged list's links (`Pager`), under the list; nothing when it fits one page.
+    static let pager = #"""
+        {{#pager.paged}}<nav class="pager" aria-label="{{pager.pageOf}}"><span>{{pager.pageOf}} · {{pager.showing}}</span>
+        {{#pager.previousHref}}<a href="{{pager.previousHref}}" rel="prev">{{pager.previousLabel}}</a>{{/pager.previousHref}}
+        {{#pager.links}}{{#current}}<strong aria-current="page">{{label}}</strong>{{/current}}{{^current}}<a href="{{href}}">{{label}}</a>{{/current}} {{/pager.links}}
+        {{#pager.nextHref}}<a href="{{pager.nextHref}}" rel="next">{{pager.nextLabel}}</a>{{/pager.nextHref}}</nav>{{/pager.paged}}
         """#
 
     static let branch = #"""
@@ -114,8 +123,10 @@ enum Templates {
         <table class="list" id="timeliness"><thead><tr><th>{{frame.t.id}}</th><th>{{frame.t.name}}</th><th>{{frame.t.mark}}</th><th>{{frame.t.completeAt}}</th></tr></thead><tbody>
         {{#rows}}<tr data-branch="{{id}}" data-mark="{{mark}}"><td>{{id}}</td><td>{{name}}</td><td><span class="tag m-{{mark}}">{{markLabel}}</span></td><td>{{completeAt}}</td></tr>{{/rows}}
         </tbody></table>
+        {{>pager}}
         <h2>{{frame.t.grid}}</h2>
         <div class="chart">{{{grid}}}<p class="legend">{{#legend}}<span class="swatch {{cssClass}}"></span> {{label}} {{/legend}}</p></div>
+        {{>pager}}
         <table class="list"><thead><tr><th>{{frame.t.month}}</th><th>{{frame.t.deadline}}</th><th class="n">{{frame.t.expected}}</th><th class="n">{{frame.t.reported}}</th>
         <th class="n">{{frame.t.onTime}}</th><th class="n">{{frame.t.late}}</th><th class="n">{{frame.t.reportingRate}}</th><th class="n">{{frame.t.onTimeRate}}</th></tr></thead><tbody>
         {{#months}}<tr><td><a href="{{href}}">{{month}}</a></td><td><small>{{deadline}}</small></td><td class="n">{{expected}}</td><td class="n">{{reported}}</td><td class="n">{{onTime}}</td><td class="n">{{late}}</td><td class="n">{{reportingRate}}</td><td class="n">{{onTimeRate}}</td></tr>{{/months}}
@@ -127,11 +138,29 @@ enum Templates {
         {{<layout}}{{$content}}
         {{#empty}}<p>{{frame.t.noExports}}</p>{{/empty}}
         {{^empty}}<table class="list" id="exports"><thead><tr><th>{{frame.t.month}}</th><th>{{frame.t.asOfExport}}</th><th>{{frame.t.issuedAt}}</th><th>{{frame.t.completeness}}</th><th>{{frame.t.restatements}}</th><th>{{frame.t.hash}}</th><th>{{frame.t.download}}</th></tr></thead><tbody>
-        {{#rows}}<tr><td>{{month}}</td><td>{{asOf}}</td><td>{{issuedAt}}</td>
+        {{#rows}}<tr><td><a href="{{monthHref}}">{{month}}</a></td><td>{{asOf}}</td><td>{{issuedAt}}</td>
+        {{>exportCells}}</tr>{{/rows}}
+        </tbody></table>{{>pager}}{{/empty}}
+        {{/content}}{{/layout}}
+        """#
+
+    /// An issue's completeness, restatements (with the changed figures where the row has
+    /// them: the month's page), hash and downloads.
+    static let exportCells = #"""
         <td class="{{#complete}}ok{{/complete}}{{^complete}}bad{{/complete}}">{{completeLabel}}{{^complete}}<br><small>{{frame.t.incompleteOffices}}: {{incomplete}}</small>{{/complete}}</td>
         <td class="detail">{{^hasRestated}}{{^hasSince}}—{{/hasSince}}{{/hasRestated}}{{#hasRestated}}<p>{{restated}}</p><ul class="changes">{{#restatedChanges}}<li>{{branch}} · {{material}} · {{figure}}: {{earlier}} → {{now}}</li>{{/restatedChanges}}</ul>{{/hasRestated}}
-        {{#hasSince}}<p class="bad">{{since}}</p><ul class="changes">{{#sinceChanges}}<li>{{branch}} · {{material}} · {{figure}}: {{earlier}} → {{now}}</li>{{/sinceChanges}}</ul>{{/hasSince}}</td>
-        <td><code>{{hash}}</code></td><td>{{#downloads}}<a href="{{href}}">{{label}}</a> {{/downloads}}</td></tr>{{/rows}}
+        {{#hasSince}}<p class="bad">{{since}}</p><ul class="changes">{{#sinceChanges}}<li>{{branch}} · {{material}} · {{figure}}: {{earlier}} → {{now}}</li>{{/sinceChanges}}</ul>{{/hasSince}}
+        {{#detailHref}}{{#hasRestated}}<a href="{{detailHref}}">{{frame.t.exportDetails}}</a>{{/hasRestated}}{{^hasRestated}}{{#hasSince}}<a href="{{detailHref}}">{{frame.t.exportDetails}}</a>{{/hasSince}}{{/hasRestated}}{{/detailHref}}</td>
+        <td><code>{{hash}}</code></td><td>{{#downloads}}<a href="{{href}}">{{label}}</a> {{/downloads}}</td>
+        """#
+
+    static let exportMonth = #"""
+        {{<layout}}{{$content}}
+        <p><a href="{{backHref}}" id="all-exports">‹ {{frame.t.exports}}</a></p>
+        {{#empty}}<p>{{emptyText}}</p>{{/empty}}
+        {{^empty}}<table class="list" id="export-month"><thead><tr><th>{{frame.t.asOfExport}}</th><th>{{frame.t.issuedAt}}</th><th>{{frame.t.completeness}}</th><th>{{frame.t.restatements}}</th><th>{{frame.t.hash}}</th><th>{{frame.t.download}}</th></tr></thead><tbody>
+        {{#rows}}<tr><td>{{asOf}}</td><td>{{issuedAt}}</td>
+        {{>exportCells}}</tr>{{/rows}}
         </tbody></table>{{/empty}}
         {{/content}}{{/layout}}
         """#

@@ -1,0 +1,56 @@
+import HubKit
+import TaizhangCore
+
+/// What the pages read, kept while the hub's change count holds (`DashboardCache`): a page
+/// costs a query only after an ingest, enrolment, flag or export, never after `serve`'s
+/// heartbeat or another operator's login.
+extension Dashboard {
+    /// Every branch, judged at `now` (a kept reading falls silent on time like a fresh one).
+    func branches(_ now: Timestamp) throws -> [BranchStatus] {
+        let database = source.database, silent = source.silentAfterSeconds
+        return try cache.value("branches", database: database) {
+            try database.branches(now: now, silentAfterSeconds: silent)
+        }.map { $0.judged(now: now, silentAfterSeconds: silent) }
+    }
+
+    func totals() throws -> HubTotals {
+        try cache.value("totals", database: source.database) { try source.database.totals() }
+    }
+
+    func recentActivity() throws -> [HubActivity] {
+        try cache.value("activity", database: source.database) { try source.database.recentActivity(limit: 12) }
+    }
+
+    func lastIngestAt() throws -> Timestamp? {
+        try cache.value("lastIngest", database: source.database) { try source.database.lastIngestAt() }
+    }
+
+    func keys() throws -> [AgentKeyRecord] {
+        try cache.value("keys", database: source.database) { try source.database.keys() }
+    }
+
+    /// The months' timeliness.
+    func timeliness(_ months: [YearMonth]) throws -> [MonthTimeliness] {
+        try cache.value("timeliness:" + months.map(\.description).joined(separator: ","), database: source.database) {
+            try source.database.timeliness(months: months, zone: source.settings.zone, calendar: source.settings.calendar,
+                                           workdays: source.settings.workdays)
+        }
+    }
+
+    /// Every issued export's standing (HubDatabase.exportStandings): each issue's own part kept
+    /// for ever (its as-of is fixed), what has arrived since kept while nothing changed.
+    func standings(_ now: Timestamp) throws -> [ExportStanding] {
+        let database = source.database, zone = source.settings.zone
+        return try cache.value("exports", database: database) {
+            let issues = try database.exportIssues()
+            let since = try database.restatedSince(HubDatabase.latestOfEachMonth(issues), timeZone: zone, now: now)
+            return try issues.map { issue in
+                var standing = try cache.fixedValue("issue:\(issue.id):\(issue.hash):\(issue.asOf.millisecondsSinceEpoch)") {
+                    try database.exportStanding(of: issue, timeZone: zone)
+                }
+                standing.restatedSince = since[issue.id] ?? []
+                return standing
+            }
+        }
+    }
+}
