@@ -53,4 +53,23 @@ extension Dashboard {
             }
         }
     }
+
+    /// The health page's figures: all but `serve`'s heartbeat (read live) and the batch
+    /// counts (counted at `now` from the batch times kept, which reach a day back from when
+    /// they were read: a batch stored since would have changed the count) kept.
+    func health(_ now: Timestamp) throws -> HubHealth {
+        let database = source.database
+        let kept = try cache.value("health", database: database) {
+            (health: try database.health(now: now),
+             batches: try database.batchTimes(since: Timestamp(millisecondsSinceEpoch: now.millisecondsSinceEpoch - 86_400_000)))
+        }
+        var health = kept.health
+        func since(_ milliseconds: Int64) -> Int64 {
+            Int64(kept.batches.count { $0.millisecondsSinceEpoch >= now.millisecondsSinceEpoch - milliseconds })
+        }
+        health.batchesLastHour = since(3_600_000)
+        health.batchesLastDay = since(86_400_000)
+        health.serve = try database.serveHeartbeat()
+        return health
+    }
 }

@@ -99,7 +99,7 @@ public struct Dashboard: Sendable {
                               exports: try standings(now), time: source.time)
         } }
         router.get("/health") { request, context in try page(request, context, "health", "health") { frame, language, now in
-            HealthPage.make(frame: frame, language: language, health: try source.database.health(now: now), started: started, time: source.time, now: now)
+            HealthPage.make(frame: frame, language: language, health: try health(now), started: started, time: source.time, now: now)
         } }
         router.get("/api/totals") { _, _ in json(HubJSONOutput.totals(try totals()).rendered()) }
         router.get("/api/branches") { _, _ in json(HubJSONOutput.branches(try branches(source.now())).rendered()) }
@@ -120,7 +120,7 @@ public struct Dashboard: Sendable {
         let frame = PageFrame(language: language, path: request.uri.path, query: query, titleKey: titleKey, asOf: now,
                               time: source.time, session: session)
         let model = try build(frame, language, now)
-        guard let html = library.render(model, withTemplate: template) else { throw HTTPError(.internalServerError) }
+        guard let html = library.render(MustacheFields(model), withTemplate: template) else { throw HTTPError(.internalServerError) }
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
