@@ -34,6 +34,8 @@ public struct BranchesPage: Sendable {
     public var sorts: [String: SortLink]
     /// The rows of this page only; `count` and the CSV cover every branch chosen.
     public var rows: [Row]
+    /// `rows` as the table's HTML (HTMLRows).
+    public var rowsHTML: String
     public var count: Int
     public var pager: Pager
     public var csvHref: String
@@ -80,7 +82,7 @@ public struct BranchesPage: Sendable {
                 flags: branch.flags.map { "\(language.text("flag.\($0.kind.rawValue)"))\($0.seq.map { " #\($0)" } ?? "")" }.joined(separator: ", "))
         }
         let csvQuery = [state.map { "state=\($0.rawValue)" }, sort.map { "sort=\($0)" }].compactMap { $0 }
-        return BranchesPage(frame: frame, filters: filters, sorts: sorts, rows: rows, count: chosen.count, pager: pager,
+        return BranchesPage(frame: frame, filters: filters, sorts: sorts, rows: rows, rowsHTML: HTMLRows.branches(rows), count: chosen.count, pager: pager,
                             csvHref: "/branches.csv" + (csvQuery.isEmpty ? "" : "?" + csvQuery.joined(separator: "&")))
     }
 

@@ -1,3 +1,4 @@
+import HubJSON
 import HubKit
 import TaizhangCore
 
@@ -72,4 +73,28 @@ extension Dashboard {
         health.serve = try database.serveHeartbeat()
         return health
     }
+
+    /// `totals --by-branch --json`'s text, kept with the totals.
+    func totalsJSON() throws -> String {
+        try cache.value("totals.json", database: source.database) { HubJSONOutput.totals(try totals()).rendered() }
+    }
+
+    /// `branches --json`'s text at `now`: kept with the branches, and written again when
+    /// time alone has changed a state (a branch fell silent).
+    func branchesJSON(_ now: Timestamp) throws -> String {
+        let branches = try branches(now)
+        let states = branches.map(\.state)
+        let kept = try cache.value("branches.json", database: source.database) {
+            KeptJSON(states: states, text: HubJSONOutput.branches(branches).rendered())
+        }
+        if kept.states == states { return kept.text }
+        let text = HubJSONOutput.branches(branches).rendered()
+        try cache.replace("branches.json", database: source.database, with: KeptJSON(states: states, text: text))
+        return text
+    }
+}
+
+struct KeptJSON: Sendable {
+    var states: [BranchStatus.State]
+    var text: String
 }

@@ -101,8 +101,8 @@ public struct Dashboard: Sendable {
         router.get("/health") { request, context in try page(request, context, "health", "health") { frame, language, now in
             HealthPage.make(frame: frame, language: language, health: try health(now), started: started, time: source.time, now: now)
         } }
-        router.get("/api/totals") { _, _ in json(HubJSONOutput.totals(try totals()).rendered()) }
-        router.get("/api/branches") { _, _ in json(HubJSONOutput.branches(try branches(source.now())).rendered()) }
+        router.get("/api/totals") { _, _ in json(try totalsJSON()) }
+        router.get("/api/branches") { _, _ in json(try branchesJSON(source.now())) }
         router.get("/api/timeliness") { request, _ in
             guard let month = try Self.month(request) else { throw HTTPError(.badRequest, message: "give the month as ?month=YYYY-MM") }
             return json(HubJSONOutput.timeliness(try timeliness([month])[0]).rendered())

@@ -76,9 +76,11 @@ extension ExportsPage.Row: MustacheParent {
         case "incomplete": incomplete
         case "restated": restated
         case "restatedChanges": restatedChanges
+        case "restatedChangesHTML": restatedChangesHTML
         case "hasRestated": hasRestated
         case "since": since
         case "sinceChanges": sinceChanges
+        case "sinceChangesHTML": sinceChangesHTML
         case "hasSince": hasSince
         case "downloads": downloads
         case "monthHref": monthHref
@@ -105,6 +107,7 @@ extension Restatement: MustacheParent {
         case "issuedAt": issuedAt
         case "summary": summary
         case "changes": changes
+        case "changesHTML": changesHTML
         default: nil
         }
     }

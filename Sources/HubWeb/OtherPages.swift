@@ -16,9 +16,11 @@ public struct ExportsPage: Sendable {
         public var incomplete: String
         public var restated: String
         public var restatedChanges: [Change]
+        public var restatedChangesHTML: String
         public var hasRestated: Bool
         public var since: String
         public var sinceChanges: [Change]
+        public var sinceChangesHTML: String
         public var hasSince: Bool
         public var downloads: [Download]
         /// The month's own page (`/exports/YYYY-MM`), where the changed figures are listed;
@@ -55,13 +57,15 @@ public struct ExportsPage: Sendable {
     static func row(_ standing: ExportStanding, language: WebLanguage, time: LocalTime, changes: Bool = false) -> Row {
         let issue = standing.issue
         let monthHref = "/exports/\(issue.month)" + (language == .en ? "?lang=en" : "")
+        let restatedChanges = changes ? Change.list(standing.restated?.changes ?? [], language) : []
+        let sinceChanges = changes ? Change.list(standing.restatedSince, language) : []
         return Row(month: issue.month.description, asOf: time.format(issue.asOf), hash: issue.hash, issuedAt: time.format(issue.issuedAt),
                    complete: standing.complete, completeLabel: language.text(standing.complete ? "exportComplete" : "exportIncomplete"),
                    incomplete: standing.incomplete.joined(separator: ", "),
                    restated: standing.restated.map { language.text("restates", time.format($0.issuedAt), "\($0.changes.count)") } ?? "",
-                   restatedChanges: changes ? Change.list(standing.restated?.changes ?? [], language) : [], hasRestated: standing.restated != nil,
+                   restatedChanges: restatedChanges, restatedChangesHTML: HTMLRows.changes(restatedChanges), hasRestated: standing.restated != nil,
                    since: standing.restatedSince.isEmpty ? "" : language.text("restatedSince", "\(standing.restatedSince.count)"),
-                   sinceChanges: changes ? Change.list(standing.restatedSince, language) : [], hasSince: !standing.restatedSince.isEmpty,
+                   sinceChanges: sinceChanges, sinceChangesHTML: HTMLRows.changes(sinceChanges), hasSince: !standing.restatedSince.isEmpty,
                    downloads: ["csv", "xlsx", "json"].map { format in
                        Download(label: format.uppercased(),
                                 href: "/exports/\(issue.month)?asOf=\(issue.asOf.millisecondsSinceEpoch)&format=\(format)&lang=\(language.rawValue)")
@@ -93,6 +97,7 @@ public struct Restatement: Sendable {
     public var issuedAt: String
     public var summary: String
     public var changes: [Change]
+    public var changesHTML: String
 }
 
 /// 待处理: open flags by kind with what to do, late entries that restate an issued export,
@@ -146,9 +151,10 @@ public struct ProblemsPage: Sendable {
                 lastSeen: key.lastSeenAt.map(time.format) ?? "")
         }
         let restatements = exports.filter { !$0.restatedSince.isEmpty }.map { standing in
-            Restatement(month: standing.issue.month.description, issuedAt: time.format(standing.issue.issuedAt),
+            let changes = Change.list(standing.restatedSince, language)
+            return Restatement(month: standing.issue.month.description, issuedAt: time.format(standing.issue.issuedAt),
                         summary: language.text("restatedSince", "\(standing.restatedSince.count)"),
-                        changes: Change.list(standing.restatedSince, language))
+                        changes: changes, changesHTML: HTMLRows.changes(changes))
         }
         return ProblemsPage(frame: frame, groups: groups, restatements: restatements, hasRestatements: !restatements.isEmpty,
                             keys: pending, todoKey: language.text("todo.pendingKey"),

@@ -67,8 +67,7 @@ enum Templates {
         <th><a href="{{sorts.id.href}}">{{frame.t.id}}</a></th><th>{{frame.t.name}}</th><th><a href="{{sorts.state.href}}">{{frame.t.state}}</a></th>
         <th class="n"><a href="{{sorts.held.href}}">{{frame.t.held}}</a></th><th class="n"><a href="{{sorts.pending.href}}">{{frame.t.pending}}</a></th>
         <th><a href="{{sorts.heard.href}}">{{frame.t.lastHeard}}</a></th><th>{{frame.t.lastEntry}}</th><th>{{frame.t.flags}}</th></tr></thead><tbody>
-        {{#rows}}<tr data-branch="{{id}}" data-state="{{state}}"><td><a href="{{href}}">{{id}}</a></td><td>{{name}}</td><td><span class="tag s-{{state}}">{{stateLabel}}</span></td>
-        <td class="n">{{held}}</td><td class="n">{{pending}}</td><td>{{lastHeard}}<br><small>{{lastHeardAt}}</small></td><td><small>{{lastEntryAt}}</small></td><td>{{flags}}</td></tr>{{/rows}}
+        {{{rowsHTML}}}
         </tbody></table>
         {{>pager}}
         {{/content}}{{/layout}}
@@ -101,7 +100,7 @@ enum Templates {
         <h2>{{frame.t.entries}}</h2>
         <table class="list" id="entries"><thead><tr><th class="n">{{frame.t.seq}}</th><th>{{frame.t.material}}</th><th>{{frame.t.action}}</th><th>{{frame.t.item}}</th>
         <th class="n">{{frame.t.quantity}}</th><th>{{frame.t.occurredOn}}</th><th>{{frame.t.recordedAt}}</th><th></th></tr></thead><tbody>
-        {{#entries}}<tr><td class="n">{{seq}}</td><td>{{material}}</td><td>{{action}}</td><td>{{item}}</td><td class="n">{{quantity}}</td><td>{{occurredOn}}</td><td>{{recordedAt}}</td><td class="detail">{{note}}</td></tr>{{/entries}}
+        {{{entriesHTML}}}
         </tbody></table>
         <p>{{#newestHref}}<a href="{{newestHref}}">{{frame.t.newer}}</a> {{/newestHref}}{{#olderHref}}<a href="{{olderHref}}">{{frame.t.older}}</a>{{/olderHref}}</p>
         {{/content}}{{/layout}}
@@ -121,7 +120,7 @@ enum Templates {
         <div class="card"><div class="big">{{onTimeRate}}</div><div>{{frame.t.onTimeRate}}</div></div>
         </section>
         <table class="list" id="timeliness"><thead><tr><th>{{frame.t.id}}</th><th>{{frame.t.name}}</th><th>{{frame.t.mark}}</th><th>{{frame.t.completeAt}}</th></tr></thead><tbody>
-        {{#rows}}<tr data-branch="{{id}}" data-mark="{{mark}}"><td>{{id}}</td><td>{{name}}</td><td><span class="tag m-{{mark}}">{{markLabel}}</span></td><td>{{completeAt}}</td></tr>{{/rows}}
+        {{{rowsHTML}}}
         </tbody></table>
         {{>pager}}
         <h2>{{frame.t.grid}}</h2>
@@ -148,8 +147,8 @@ enum Templates {
     /// them: the month's page), hash and downloads.
     static let exportCells = #"""
         <td class="{{#complete}}ok{{/complete}}{{^complete}}bad{{/complete}}">{{completeLabel}}{{^complete}}<br><small>{{frame.t.incompleteOffices}}: {{incomplete}}</small>{{/complete}}</td>
-        <td class="detail">{{^hasRestated}}{{^hasSince}}—{{/hasSince}}{{/hasRestated}}{{#hasRestated}}<p>{{restated}}</p><ul class="changes">{{#restatedChanges}}<li>{{branch}} · {{material}} · {{figure}}: {{earlier}} → {{now}}</li>{{/restatedChanges}}</ul>{{/hasRestated}}
-        {{#hasSince}}<p class="bad">{{since}}</p><ul class="changes">{{#sinceChanges}}<li>{{branch}} · {{material}} · {{figure}}: {{earlier}} → {{now}}</li>{{/sinceChanges}}</ul>{{/hasSince}}
+        <td class="detail">{{^hasRestated}}{{^hasSince}}—{{/hasSince}}{{/hasRestated}}{{#hasRestated}}<p>{{restated}}</p><ul class="changes">{{{restatedChangesHTML}}}</ul>{{/hasRestated}}
+        {{#hasSince}}<p class="bad">{{since}}</p><ul class="changes">{{{sinceChangesHTML}}}</ul>{{/hasSince}}
         {{#detailHref}}{{#hasRestated}}<a href="{{detailHref}}">{{frame.t.exportDetails}}</a>{{/hasRestated}}{{^hasRestated}}{{#hasSince}}<a href="{{detailHref}}">{{frame.t.exportDetails}}</a>{{/hasSince}}{{/hasRestated}}{{/detailHref}}</td>
         <td><code>{{hash}}</code></td><td>{{#downloads}}<a href="{{href}}">{{label}}</a> {{/downloads}}</td>
         """#
@@ -170,7 +169,7 @@ enum Templates {
         {{#empty}}<p>{{frame.t.noProblems}}</p>{{/empty}}
         {{#hasRestatements}}<h2>{{frame.t.lateRestatements}}</h2>
         <table class="list" id="restatements"><thead><tr><th>{{frame.t.month}}</th><th>{{frame.t.issuedAt}}</th><th>{{frame.t.whatToDo}}</th></tr></thead><tbody>
-        {{#restatements}}<tr><td>{{month}}</td><td>{{issuedAt}}</td><td class="detail"><p class="bad">{{summary}}</p><ul class="changes">{{#changes}}<li>{{branch}} · {{material}} · {{figure}}: {{earlier}} → {{now}}</li>{{/changes}}</ul></td></tr>{{/restatements}}
+        {{#restatements}}<tr><td>{{month}}</td><td>{{issuedAt}}</td><td class="detail"><p class="bad">{{summary}}</p><ul class="changes">{{{changesHTML}}}</ul></td></tr>{{/restatements}}
         </tbody></table>{{/hasRestatements}}
         {{#groups}}<h2>{{frame.t.openFlags}}: {{kindLabel}}</h2><p class="todo">{{frame.t.whatToDo}}: {{todo}}</p>
         <table class="list"><tbody>{{#flags}}<tr><td><a href="{{href}}">{{branch}}</a></td><td>{{seq}}</td><td>{{detail}}</td><td>{{at}}</td></tr>{{/flags}}</tbody></table>{{/groups}}

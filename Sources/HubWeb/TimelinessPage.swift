@@ -40,6 +40,8 @@ public struct TimelinessPage: Sendable {
     public var onTimeRate: String
     /// This page's offices (and the grid's rows); the counts and rates cover every office.
     public var rows: [Row]
+    /// `rows` as the table's HTML (HTMLRows).
+    public var rowsHTML: String
     public var pager: Pager
     public var months: [MonthRow]
     public var grid: String
@@ -70,6 +72,10 @@ public struct TimelinessPage: Sendable {
         let cells = branchIDs.map { id in
             marks.map { byBranch in "m-\((byBranch[id] ?? .notExpected).rawValue)" }
         }
+        let rows = shown.map { row in
+            Row(id: row.branch, name: row.name, mark: row.mark.rawValue, markLabel: language.text("mark.\(row.mark.rawValue)"),
+                completeAt: row.completeAt.map(time.format) ?? "")
+        }
         return TimelinessPage(
             frame: frame, month: month.description, previousHref: href(previous), nextHref: href(next),
             deadline: deadlineText(current), deadlineKnown: current.deadline != nil,
@@ -77,11 +83,7 @@ public struct TimelinessPage: Sendable {
             notReported: current.count(.notReported), notExpected: current.count(.notExpected),
             reportingRate: RateText.percent(current.reportingRatePerMille),
             onTimeRate: current.deadline == nil ? "—" : RateText.percent(current.onTimeRatePerMille),
-            rows: shown.map { row in
-                Row(id: row.branch, name: row.name, mark: row.mark.rawValue, markLabel: language.text("mark.\(row.mark.rawValue)"),
-                    completeAt: row.completeAt.map(time.format) ?? "")
-            },
-            pager: pager,
+            rows: rows, rowsHTML: HTMLRows.marks(rows), pager: pager,
             months: history.reversed().map { item in
                 MonthRow(month: item.month.description, href: href(item.month), deadline: deadlineText(item), expected: item.expected,
                          reported: item.reported, onTime: item.onTime, late: item.late,

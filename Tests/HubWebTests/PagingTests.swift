@@ -107,6 +107,20 @@ final class PagingTests: XCTestCase {
         }
     }
 
+    /// The rows written straight to HTML escape what the templates escaped.
+    func testRowsWrittenAsHTMLAreEscaped() {
+        let frame = PageFrame(language: .zh, path: "/branches", query: [], titleKey: "branches", asOf: now,
+                              time: LocalTime(zone: .default), session: OperatorSession(login: "wang", role: .viewer))
+        let branch = BranchStatus(id: "a&b", name: "<南湖> \"分局\" 'x'", publicKey: "k", enrolledAt: now, revokedAt: nil, incarnation: nil,
+                                  heldSeq: 3, agentLastSeq: 5, lastHeardAt: now, lastEntryAt: nil, flags: [], state: .behind)
+        let page = BranchesPage.make(frame: frame, language: .zh, branches: [branch], state: nil, sort: nil, now: now, time: LocalTime(zone: .default))
+        XCTAssertTrue(page.rowsHTML.hasPrefix("<tr data-branch=\"a&amp;b\" data-state=\"behind\"><td><a href=\"/branches/a%26b\">a&amp;b</a></td>"),
+                      page.rowsHTML)
+        XCTAssertTrue(page.rowsHTML.contains("<td>&lt;南湖&gt; &quot;分局&quot; &#39;x&#39;</td>"), page.rowsHTML)
+        XCTAssertTrue(page.rowsHTML.contains("<td class=\"n\">3</td><td class=\"n\">2</td>"), page.rowsHTML)
+        XCTAssertFalse(page.rowsHTML.contains("<南湖>"))
+    }
+
     static func rows(_ html: String) -> [String] {
         html.components(separatedBy: "<tr data-branch=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
     }
