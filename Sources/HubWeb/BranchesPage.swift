@@ -44,7 +44,7 @@ public struct BranchesPage: Sendable {
 
     /// The branches in `state` (nil: all), sorted by `sort` (default: ID).
     public static func select(_ branches: [BranchStatus], state: BranchStatus.State?, sort: String?) -> [BranchStatus] {
-        let chosen = branches.filter { state == nil || $0.state == state }
+        let chosen = state.map { state in branches.filter { $0.state == state } } ?? branches
         switch sort {
         case "state"?: return chosen.sorted { ($0.state.order, $0.id) < ($1.state.order, $1.id) }
         case "held"?: return chosen.sorted { ($1.heldSeq, $0.id) < ($0.heldSeq, $1.id) }
@@ -65,7 +65,7 @@ public struct BranchesPage: Sendable {
         }
         let filters = [Filter(label: language.text("all"), href: link(state: nil, sort: sort), current: state == nil)]
             + BranchStatus.State.displayOrder.map { item in
-                Filter(label: "\(language.text("state.\(item.rawValue)")) (\(branches.filter { $0.state == item }.count))",
+                Filter(label: "\(language.text("state.\(item.rawValue)")) (\(branches.count { $0.state == item }))",
                        href: link(state: item, sort: sort), current: state == item)
             }
         var sorts: [String: SortLink] = [:]

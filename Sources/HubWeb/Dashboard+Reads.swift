@@ -6,12 +6,17 @@ import TaizhangCore
 /// costs a query only after an ingest, enrolment, flag or export, never after `serve`'s
 /// heartbeat or another operator's login.
 extension Dashboard {
-    /// Every branch, judged at `now` (a kept reading falls silent on time like a fresh one).
+    /// Every branch, judged at `now` (a kept reading falls silent on time like a fresh one:
+    /// judged again once `now` reaches the first instant at which a branch would).
     func branches(_ now: Timestamp) throws -> [BranchStatus] {
         let database = source.database, silent = source.silentAfterSeconds
-        return try cache.value("branches", database: database) {
-            try database.branches(now: now, silentAfterSeconds: silent)
-        }.map { $0.judged(now: now, silentAfterSeconds: silent) }
+        let kept = try cache.value("branches", database: database) {
+            JudgedBranches(try database.branches(now: now, silentAfterSeconds: silent), at: now, silentAfterSeconds: silent)
+        }
+        if kept.holds(at: now) { return kept.branches }
+        let judged = JudgedBranches(kept.branches.map { $0.judged(now: now, silentAfterSeconds: silent) }, at: now, silentAfterSeconds: silent)
+        try cache.replace("branches", database: database, with: judged)
+        return judged.branches
     }
 
     func totals() throws -> HubTotals {
@@ -97,4 +102,23 @@ extension Dashboard {
 struct KeptJSON: Sendable {
     var states: [BranchStatus.State]
     var text: String
+}
+
+/// Branches judged at one instant, and the span their states hold for: until the first
+/// branch still heard from would fall silent (nothing else about a state moves with time).
+struct JudgedBranches: Sendable {
+    var branches: [BranchStatus]
+    var judgedAt: Int64
+    var until: Int64
+
+    init(_ branches: [BranchStatus], at now: Timestamp, silentAfterSeconds: Int64) {
+        self.branches = branches
+        judgedAt = now.millisecondsSinceEpoch
+        until = branches.reduce(Int64.max) { first, branch in
+            guard branch.state == .current || branch.state == .behind, let heard = branch.lastHeardAt else { return first }
+            return min(first, heard.millisecondsSinceEpoch + silentAfterSeconds * 1000 + 1)
+        }
+    }
+
+    func holds(at now: Timestamp) -> Bool { (judgedAt..<until).contains(now.millisecondsSinceEpoch) }
 }

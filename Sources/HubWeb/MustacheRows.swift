@@ -74,6 +74,7 @@ extension ExportsPage.Row: MustacheParent {
         case "complete": complete
         case "completeLabel": completeLabel
         case "incomplete": incomplete
+        case "incompleteHTML": incompleteHTML
         case "restated": restated
         case "restatedChanges": restatedChanges
         case "restatedChangesHTML": restatedChangesHTML

@@ -14,6 +14,8 @@ public struct ExportsPage: Sendable {
         public var complete: Bool
         public var completeLabel: String
         public var incomplete: String
+        /// `incomplete` escaped (HTMLRows): the list can name a thousand offices.
+        public var incompleteHTML: String
         public var restated: String
         public var restatedChanges: [Change]
         public var restatedChangesHTML: String
@@ -57,11 +59,12 @@ public struct ExportsPage: Sendable {
     static func row(_ standing: ExportStanding, language: WebLanguage, time: LocalTime, changes: Bool = false) -> Row {
         let issue = standing.issue
         let monthHref = "/exports/\(issue.month)" + (language == .en ? "?lang=en" : "")
+        let incomplete = standing.incomplete.joined(separator: ", ")
         let restatedChanges = changes ? Change.list(standing.restated?.changes ?? [], language) : []
         let sinceChanges = changes ? Change.list(standing.restatedSince, language) : []
         return Row(month: issue.month.description, asOf: time.format(issue.asOf), hash: issue.hash, issuedAt: time.format(issue.issuedAt),
                    complete: standing.complete, completeLabel: language.text(standing.complete ? "exportComplete" : "exportIncomplete"),
-                   incomplete: standing.incomplete.joined(separator: ", "),
+                   incomplete: incomplete, incompleteHTML: HTMLRows.escape(incomplete),
                    restated: standing.restated.map { language.text("restates", time.format($0.issuedAt), "\($0.changes.count)") } ?? "",
                    restatedChanges: restatedChanges, restatedChangesHTML: HTMLRows.changes(restatedChanges), hasRestated: standing.restated != nil,
                    since: standing.restatedSince.isEmpty ? "" : language.text("restatedSince", "\(standing.restatedSince.count)"),

@@ -146,7 +146,7 @@ enum Templates {
     /// An issue's completeness, restatements (with the changed figures where the row has
     /// them: the month's page), hash and downloads.
     static let exportCells = #"""
-        <td class="{{#complete}}ok{{/complete}}{{^complete}}bad{{/complete}}">{{completeLabel}}{{^complete}}<br><small>{{frame.t.incompleteOffices}}: {{incomplete}}</small>{{/complete}}</td>
+        <td class="{{#complete}}ok{{/complete}}{{^complete}}bad{{/complete}}">{{completeLabel}}{{^complete}}<br><small>{{frame.t.incompleteOffices}}: {{{incompleteHTML}}}</small>{{/complete}}</td>
         <td class="detail">{{^hasRestated}}{{^hasSince}}—{{/hasSince}}{{/hasRestated}}{{#hasRestated}}<p>{{restated}}</p><ul class="changes">{{{restatedChangesHTML}}}</ul>{{/hasRestated}}
         {{#hasSince}}<p class="bad">{{since}}</p><ul class="changes">{{{sinceChangesHTML}}}</ul>{{/hasSince}}
         {{#detailHref}}{{#hasRestated}}<a href="{{detailHref}}">{{frame.t.exportDetails}}</a>{{/hasRestated}}{{^hasRestated}}{{#hasSince}}<a href="{{detailHref}}">{{frame.t.exportDetails}}</a>{{/hasSince}}{{/hasRestated}}{{/detailHref}}</td>

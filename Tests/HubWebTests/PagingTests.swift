@@ -1,4 +1,5 @@
 import Foundation
+import HubJSON
 import HubKit
 import HubWeb
 import Hummingbird
@@ -86,8 +87,9 @@ final class PagingTests: XCTestCase {
         }
     }
 
-    /// The kept figures hold through heartbeats (no query after one) and give way to an ingest.
-    func testKeptFiguresOutliveTheHeartbeatButNotAnIngest() async throws {
+    /// The kept figures hold through heartbeats (no query after one) and give way to an ingest,
+    /// and the kept branches' states to the time passing.
+    func testKeptFiguresOutliveTheHeartbeatButNotAnIngestOrTime() async throws {
         let fixture = try WebFixture(testCase: self)
         let app = Application(router: try Dashboard(source: try fixture.source()).router())
         try await app.test(.router) { client in
@@ -104,6 +106,17 @@ final class PagingTests: XCTestCase {
             XCTAssertNotEqual(after, before, "an ingest changes the totals")
             let again = try await ExportStandingTests.page(client, "/api/totals", cookie)
             XCTAssertEqual(again, after)
+
+            // Time alone: the kept branches fall silent when a fresh reading would.
+            let silentBefore = try await ExportStandingTests.page(client, "/branches?state=silent", cookie)
+            XCTAssertFalse(silentBefore.contains("data-branch=\"sanchang\""), silentBefore)
+            fixture.clock.advance(minutes: 25 * 60)
+            let later = try await RouteTests.session(client, "wang")
+            let silentAfter = try await ExportStandingTests.page(client, "/branches?state=silent", later)
+            XCTAssertTrue(silentAfter.contains("data-branch=\"sanchang\""), silentAfter)
+            let api = try await ExportStandingTests.page(client, "/api/branches", later)
+            let fresh = HubJSONOutput.branches(try fixture.database.branches(now: fixture.clock.now, silentAfterSeconds: 24 * 3600)).rendered() + "\n"
+            XCTAssertEqual(api, fresh)
         }
     }
 
