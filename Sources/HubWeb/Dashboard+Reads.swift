@@ -19,6 +19,16 @@ extension Dashboard {
         return judged.branches
     }
 
+    /// A branch's items in service, its monthly movements and its newest page of entries
+    /// (older pages, `?before=`, are read each time: one index seek).
+    func branchLedger(_ id: String) throws -> BranchLedger {
+        let database = source.database
+        return try cache.value("branch:" + id, database: database) {
+            BranchLedger(items: try database.itemsInService(branch: id), movements: try database.movements(branch: id),
+                         newestEntries: try database.entries(branch: id, before: nil, limit: BranchPage.entriesPerPage))
+        }
+    }
+
     func totals() throws -> HubTotals {
         try cache.value("totals", database: source.database) { try source.database.totals() }
     }
@@ -121,4 +131,10 @@ struct JudgedBranches: Sendable {
     }
 
     func holds(at now: Timestamp) -> Bool { (judgedAt..<until).contains(now.millisecondsSinceEpoch) }
+}
+
+struct BranchLedger: Sendable {
+    var items: [ItemState]
+    var movements: [MonthlyMovement]
+    var newestEntries: [Entry]
 }

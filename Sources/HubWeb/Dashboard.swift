@@ -62,12 +62,12 @@ public struct Dashboard: Sendable {
             }
             let before = request.uri.queryParameters["before"].flatMap { Int64(String($0)) }
             return try page(request, context, "branch", "branch") { frame, language, _ in
-                BranchPage.make(frame: frame, language: language, branch: branch,
-                                inventory: try totals().branches[id] ?? Inventory(),
-                                items: try source.database.itemsInService(branch: id),
-                                movements: try source.database.movements(branch: id),
-                                entries: try source.database.entries(branch: id, before: before, limit: BranchPage.entriesPerPage),
-                                before: before, time: source.time)
+                let ledger = try branchLedger(id)
+                return BranchPage.make(frame: frame, language: language, branch: branch,
+                                       inventory: try totals().branches[id] ?? Inventory(), items: ledger.items, movements: ledger.movements,
+                                       entries: try before.map { try source.database.entries(branch: id, before: $0, limit: BranchPage.entriesPerPage) }
+                                           ?? ledger.newestEntries,
+                                       before: before, time: source.time)
             }
         }
         router.get("/timeliness") { request, context in try page(request, context, "timeliness", "timeliness") { frame, language, now in
@@ -105,7 +105,9 @@ public struct Dashboard: Sendable {
         router.get("/api/branches") { _, _ in json(try branchesJSON(source.now())) }
         router.get("/api/timeliness") { request, _ in
             guard let month = try Self.month(request) else { throw HTTPError(.badRequest, message: "give the month as ?month=YYYY-MM") }
-            return json(HubJSONOutput.timeliness(try timeliness([month])[0]).rendered())
+            return json(try cache.value("timeliness.json:\(month)", database: source.database) {
+                HubJSONOutput.timeliness(try timeliness([month])[0]).rendered()
+            })
         }
         return router
     }
