@@ -76,9 +76,15 @@ public struct Dashboard: Sendable {
             while months.count < 12, let last = months.first {
                 months.insert(last.month == 1 ? YearMonth(year: last.year - 1, month: 12)! : YearMonth(year: last.year, month: last.month - 1)!, at: 0)
             }
-            let history = try timeliness(months)
-            return TimelinessPage.make(frame: frame, language: language, current: history[history.count - 1], history: history, time: source.time,
-                                       page: try Self.page(request), pageSize: pageSize)
+            // The page's content is the months' (kept while nothing changes) with this request's frame.
+            let number = try Self.page(request)
+            var model = try cache.value("timelinessPage:\(month):\(number):\(language.rawValue)", database: source.database) {
+                let history = try timeliness(months)
+                return TimelinessPage.make(frame: frame, language: language, current: history[history.count - 1], history: history,
+                                           time: source.time, page: number, pageSize: pageSize)
+            }
+            model.frame = frame
+            return model
         } }
         router.get("/exports") { request, context in try page(request, context, "exports", "exports") { frame, language, now in
             ExportsPage.make(frame: frame, language: language, standings: try standings(now), time: source.time, page: try Self.page(request))
