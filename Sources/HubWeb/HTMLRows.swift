@@ -56,6 +56,20 @@ enum HTMLRows {
         return out
     }
 
+    /// A table of changed figures (an export month's page): where, which, from what to what.
+    static func changeTable(_ changes: [Change], _ language: WebLanguage) -> String {
+        guard !changes.isEmpty else { return "" }
+        var out = "<table class=\"list changes\"><thead><tr><th>\(escape(language.text("branches")))</th><th>\(escape(language.text("material")))</th>"
+        out += "<th>\(escape(language.text("figure")))</th><th class=\"n\">\(escape(language.text("earlierValue")))</th>"
+        out += "<th class=\"n\">\(escape(language.text("nowValue")))</th></tr></thead><tbody>\n"
+        out.reserveCapacity(changes.count * 150)
+        for change in changes {
+            out += "<tr><td>\(escape(change.branch))</td><td>\(escape(change.material))</td><td>\(escape(change.figure))</td>"
+            out += "<td class=\"n\">\(change.earlier)</td><td class=\"n\">\(change.now)</td></tr>\n"
+        }
+        return out + "</tbody></table>"
+    }
+
     /// `<li>` items of changed figures, for a `<ul class="changes">`.
     static func changes(_ changes: [Change]) -> String {
         var out = ""

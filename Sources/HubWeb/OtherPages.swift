@@ -66,9 +66,9 @@ public struct ExportsPage: Sendable {
                    complete: standing.complete, completeLabel: language.text(standing.complete ? "exportComplete" : "exportIncomplete"),
                    incomplete: incomplete, incompleteHTML: HTMLRows.escape(incomplete),
                    restated: standing.restated.map { language.text("restates", time.format($0.issuedAt), "\($0.changes.count)") } ?? "",
-                   restatedChanges: restatedChanges, restatedChangesHTML: HTMLRows.changes(restatedChanges), hasRestated: standing.restated != nil,
+                   restatedChanges: restatedChanges, restatedChangesHTML: HTMLRows.changeTable(restatedChanges, language), hasRestated: standing.restated != nil,
                    since: standing.restatedSince.isEmpty ? "" : language.text("restatedSince", "\(standing.restatedSince.count)"),
-                   sinceChanges: sinceChanges, sinceChangesHTML: HTMLRows.changes(sinceChanges), hasSince: !standing.restatedSince.isEmpty,
+                   sinceChanges: sinceChanges, sinceChangesHTML: HTMLRows.changeTable(sinceChanges, language), hasSince: !standing.restatedSince.isEmpty,
                    downloads: ["csv", "xlsx", "json"].map { format in
                        Download(label: format.uppercased(),
                                 href: "/exports/\(issue.month)?asOf=\(issue.asOf.millisecondsSinceEpoch)&format=\(format)&lang=\(language.rawValue)")

@@ -63,6 +63,7 @@ enum Templates {
         {{<layout}}{{$content}}
         <p class="filters">{{#filters}}<a href="{{href}}"{{#current}} class="current"{{/current}}>{{label}}</a> {{/filters}}
         · <a href="{{csvHref}}" id="csv">{{frame.t.csv}}</a></p>
+        {{>pager}}
         <table class="list" id="branches"><thead><tr>
         <th><a href="{{sorts.id.href}}">{{frame.t.id}}</a></th><th>{{frame.t.name}}</th><th><a href="{{sorts.state.href}}">{{frame.t.state}}</a></th>
         <th class="n"><a href="{{sorts.held.href}}">{{frame.t.held}}</a></th><th class="n"><a href="{{sorts.pending.href}}">{{frame.t.pending}}</a></th>
@@ -119,6 +120,7 @@ enum Templates {
         <div class="card"><div class="big">{{reportingRate}}</div><div>{{frame.t.reportingRate}}</div></div>
         <div class="card"><div class="big">{{onTimeRate}}</div><div>{{frame.t.onTimeRate}}</div></div>
         </section>
+        {{>pager}}
         <table class="list" id="timeliness"><thead><tr><th>{{frame.t.id}}</th><th>{{frame.t.name}}</th><th>{{frame.t.mark}}</th><th>{{frame.t.completeAt}}</th></tr></thead><tbody>
         {{{rowsHTML}}}
         </tbody></table>
@@ -143,24 +145,28 @@ enum Templates {
         {{/content}}{{/layout}}
         """#
 
-    /// An issue's completeness, restatements (with the changed figures where the row has
-    /// them: the month's page), hash and downloads.
+    /// An issue's completeness, restatements (how many figures changed; the month's page
+    /// lists them), hash and downloads.
     static let exportCells = #"""
         <td class="{{#complete}}ok{{/complete}}{{^complete}}bad{{/complete}}">{{completeLabel}}{{^complete}}<br><small>{{frame.t.incompleteOffices}}: {{{incompleteHTML}}}</small>{{/complete}}</td>
-        <td class="detail">{{^hasRestated}}{{^hasSince}}—{{/hasSince}}{{/hasRestated}}{{#hasRestated}}<p>{{restated}}</p><ul class="changes">{{{restatedChangesHTML}}}</ul>{{/hasRestated}}
-        {{#hasSince}}<p class="bad">{{since}}</p><ul class="changes">{{{sinceChangesHTML}}}</ul>{{/hasSince}}
-        {{#detailHref}}{{#hasRestated}}<a href="{{detailHref}}">{{frame.t.exportDetails}}</a>{{/hasRestated}}{{^hasRestated}}{{#hasSince}}<a href="{{detailHref}}">{{frame.t.exportDetails}}</a>{{/hasSince}}{{/hasRestated}}{{/detailHref}}</td>
+        <td class="detail">{{^hasRestated}}{{^hasSince}}—{{/hasSince}}{{/hasRestated}}{{#hasRestated}}<p>{{restated}}</p>{{/hasRestated}}
+        {{#hasSince}}<p class="bad">{{since}}</p>{{/hasSince}}
+        {{#hasRestated}}<a href="{{detailHref}}">{{frame.t.exportDetails}}</a>{{/hasRestated}}{{^hasRestated}}{{#hasSince}}<a href="{{detailHref}}">{{frame.t.exportDetails}}</a>{{/hasSince}}{{/hasRestated}}</td>
         <td><code>{{hash}}</code></td><td>{{#downloads}}<a href="{{href}}">{{label}}</a> {{/downloads}}</td>
         """#
 
+    /// One month's issues, newest first, each with the figures it restated and those changed since.
     static let exportMonth = #"""
         {{<layout}}{{$content}}
         <p><a href="{{backHref}}" id="all-exports">‹ {{frame.t.exports}}</a></p>
         {{#empty}}<p>{{emptyText}}</p>{{/empty}}
-        {{^empty}}<table class="list" id="export-month"><thead><tr><th>{{frame.t.asOfExport}}</th><th>{{frame.t.issuedAt}}</th><th>{{frame.t.completeness}}</th><th>{{frame.t.restatements}}</th><th>{{frame.t.hash}}</th><th>{{frame.t.download}}</th></tr></thead><tbody>
-        {{#rows}}<tr><td>{{asOf}}</td><td>{{issuedAt}}</td>
-        {{>exportCells}}</tr>{{/rows}}
-        </tbody></table>{{/empty}}
+        {{#rows}}<section class="issue" data-hash="{{hash}}">
+        <h2>{{frame.t.asOfExport}} {{asOf}} · {{frame.t.issuedAt}} {{issuedAt}}</h2>
+        <p class="{{#complete}}ok{{/complete}}{{^complete}}bad{{/complete}}">{{completeLabel}}{{^complete}}<br><small>{{frame.t.incompleteOffices}}: {{{incompleteHTML}}}</small>{{/complete}}</p>
+        <p>{{frame.t.hash}} <code>{{hash}}</code> · {{frame.t.download}}: {{#downloads}}<a href="{{href}}">{{label}}</a> {{/downloads}}</p>
+        {{#hasRestated}}<p>{{restated}}</p>{{{restatedChangesHTML}}}{{/hasRestated}}
+        {{#hasSince}}<p class="bad">{{since}}</p>{{{sinceChangesHTML}}}{{/hasSince}}
+        </section>{{/rows}}
         {{/content}}{{/layout}}
         """#
 
