@@ -6,11 +6,13 @@ extension AgentDatabase {
     public func info() throws -> LedgerInfo {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT branch, name, incarnation, hub_endpoint, hub_key, time_zone, created_at FROM ledger
+                SELECT branch, name, incarnation, hub_key, time_zone, created_at FROM ledger
                 """) else { throw AgentError.notALedger(path: path) }
-            return LedgerInfo(branch: row[0], name: row[1], incarnation: row[2], hubEndpoint: row[3],
-                              hubKey: row[4], timeZone: BureauTimeZone(identifier: row[5]) ?? .default,
-                              createdAt: Timestamp(millisecondsSinceEpoch: row[6]))
+            let endpoints = try String.fetchAll(db, sql: "SELECT endpoint FROM hub_endpoint ORDER BY position")
+            guard !endpoints.isEmpty else { throw AgentError.damaged(path: path, detail: "the ledger names no hub") }
+            return LedgerInfo(branch: row[0], name: row[1], incarnation: row[2], hubEndpoints: endpoints,
+                              hubKey: row[3], timeZone: BureauTimeZone(identifier: row[4]) ?? .default,
+                              createdAt: Timestamp(millisecondsSinceEpoch: row[5]))
         }
     }
 
@@ -37,7 +39,7 @@ extension AgentDatabase {
     static func syncState(_ db: Database) throws -> SyncState {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT (SELECT IFNULL(MAX(seq), 0) FROM entry), acked_seq, last_ack_at, last_problem, last_problem_at,
-                   confirmed_seq, confirmed_chain, confirmed_at
+                   confirmed_seq, confirmed_chain, confirmed_at, hub_answered
             FROM sync_state
             """) else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the ledger has no sync state") }
         var state = SyncState(lastSeq: row[0], ackedSeq: row[1],
@@ -46,6 +48,7 @@ extension AgentDatabase {
         if let chain = row[6] as Data?, let at = row[7] as Int64? {
             state.confirmation = Confirmation(seq: row[5], chain: [UInt8](chain), at: Timestamp(millisecondsSinceEpoch: at))
         }
+        state.hubAnswered = row[8]
         state.hubFlags = try hubFlags(db)
         return state
     }

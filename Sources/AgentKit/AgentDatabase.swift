@@ -44,10 +44,11 @@ public struct AgentDatabase: Sendable {
             try AgentSchema.migrator.migrate(queue)
             try queue.write { db in
                 try db.execute(sql: """
-                    INSERT INTO ledger (id, branch, name, incarnation, hub_endpoint, hub_key, time_zone, created_at)
-                    VALUES (1, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [info.branch, info.name, info.incarnation, info.hubEndpoint, info.hubKey,
+                    INSERT INTO ledger (id, branch, name, incarnation, hub_key, time_zone, created_at)
+                    VALUES (1, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [info.branch, info.name, info.incarnation, info.hubKey,
                                      info.timeZone.identifier, info.createdAt.millisecondsSinceEpoch])
+                try Self.replaceHubEndpoints(db, info.hubEndpoints)
             }
             return queue
         }

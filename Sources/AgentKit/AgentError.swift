@@ -15,6 +15,8 @@ public enum AgentError: Error, Sendable, CustomStringConvertible {
     case invalidSetting(String)
     case badHubEndpoint(String, Endpoint.Problem)
     case badHubKey(String)
+    /// An endpoint given twice in a `--hub` list.
+    case duplicateHubEndpoint(String)
     case storage(path: String, detail: String)
     case file(FileError)
 
@@ -38,6 +40,8 @@ public enum AgentError: Error, Sendable, CustomStringConvertible {
             message
         case .badHubEndpoint(let endpoint, _):
             "the hub address '\(endpoint)' is not of the form tcp://HOST:PORT with a port from 1 to 65535 (e.g. tcp://hub.bureau.local:7447)"
+        case .duplicateHubEndpoint(let endpoint):
+            "the hub address '\(endpoint)' is listed twice; list each of the hub's front-ends once, separated by commas"
         case .badHubKey(let key):
             "the hub key must be the 40-character public key printed by 'taizhang-hub init'; '\(key)' is not"
         case .storage(let path, let detail):

@@ -82,6 +82,8 @@ enum AgentSchema {
         migrator.registerMigration("v3-rules", migrate: AgentSchema.rules)
         // Branch "flags": what the hub last said of its open flags on this office.
         migrator.registerMigration("flags-hub-notice", migrate: AgentSchema.hubFlags)
+        // Branch "failover": a list of hub front-ends.
+        migrator.registerMigration("failover-hub-list", migrate: AgentSchema.hubList)
         return migrator
     }
 }

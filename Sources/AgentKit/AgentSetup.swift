@@ -7,6 +7,7 @@ import ZeroMQ
 public struct AgentSetup: Sendable {
     public var branch: String
     public var name: String
+    /// The hub's endpoint, or its front-ends as a comma-separated list.
     public var hubEndpoint: String
     public var hubKey: String
     public var timeZone: BureauTimeZone
@@ -54,7 +55,7 @@ public struct AgentSetup: Sendable {
         try LocalFile.write(keys.publicKey + "\n", to: directory.publicKeyPath, mode: 0o644)
         let temporary = directory.ledgerPath + ".init-\(getpid())"
         let info = LedgerInfo(branch: branch, name: name, incarnation: UUID().uuidString.lowercased(),
-                              hubEndpoint: hubEndpoint, hubKey: hubKey, timeZone: timeZone, createdAt: now)
+                              hubEndpoints: try Self.hubEndpoints(hubEndpoint), hubKey: hubKey, timeZone: timeZone, createdAt: now)
         do {
             _ = try AgentDatabase(creatingAt: temporary, info: info)
             try LocalFile.rename(temporary, directory.ledgerPath)
@@ -65,9 +66,20 @@ public struct AgentSetup: Sendable {
         return (try AgentDatabase(openingAt: directory.ledgerPath), keys.publicKey)
     }
 
-    /// Refuses a malformed hub endpoint or key (`init`, `set-hub`).
+    /// Refuses a malformed hub endpoint list or key (`init`, `set-hub`).
     public static func checkHub(endpoint: String, key: String?) throws {
-        if let problem = Endpoint.problem(in: endpoint) { throw AgentError.badHubEndpoint(endpoint, problem) }
+        _ = try hubEndpoints(endpoint)
         if let key, !Z85.isValidCurveKey(key) { throw AgentError.badHubKey(key) }
+    }
+
+    /// The front-ends of `text`, one endpoint or a comma-separated list (`--hub a,b`), in order;
+    /// the first malformed or repeated one is refused, naming it.
+    public static func hubEndpoints(_ text: String) throws -> [String] {
+        do {
+            return try Endpoint.list(text)
+        } catch {
+            guard let problem = error.problem else { throw AgentError.duplicateHubEndpoint(error.endpoint) }
+            throw AgentError.badHubEndpoint(error.endpoint, problem)
+        }
     }
 }

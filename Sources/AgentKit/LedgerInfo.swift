@@ -6,17 +6,22 @@ public struct LedgerInfo: Sendable, Hashable {
     public var name: String
     /// Made at `init`; a ledger restored from a backup keeps it, a new ledger gets a new one.
     public var incarnation: String
-    public var hubEndpoint: String
+    /// The hub's front-ends, in the order `--hub` listed them (one for a single hub); the agent
+    /// talks to one at a time (`HubRotation`).
+    public var hubEndpoints: [String]
     public var hubKey: String
     public var timeZone: BureauTimeZone
     public var createdAt: Timestamp
 
-    public init(branch: String, name: String, incarnation: String, hubEndpoint: String,
+    /// The front-ends as `--hub` takes them: comma-separated.
+    public var hubList: String { Endpoint.listText(hubEndpoints) }
+
+    public init(branch: String, name: String, incarnation: String, hubEndpoints: [String],
                 hubKey: String, timeZone: BureauTimeZone, createdAt: Timestamp) {
         self.branch = branch
         self.name = name
         self.incarnation = incarnation
-        self.hubEndpoint = hubEndpoint
+        self.hubEndpoints = hubEndpoints
         self.hubKey = hubKey
         self.timeZone = timeZone
         self.createdAt = createdAt
@@ -35,6 +40,9 @@ public struct SyncState: Sendable, Hashable {
     public var confirmation: Confirmation?
     /// What the hub last said of the flags it holds open on this office (nil: not heard yet).
     public var hubFlags: HubFlags?
+    /// The front-end that last welcomed this office (nil: none yet); the next connection
+    /// starts there.
+    public var hubAnswered: String?
 
     public var pending: Int64 { lastSeq - ackedSeq }
 

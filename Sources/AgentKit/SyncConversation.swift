@@ -53,11 +53,22 @@ public struct SyncConversation: Sendable {
     public private(set) var divergedAt: Int64?
     /// The last refusal that a retry may cure (500: the hub cannot store), for the final word.
     public private(set) var lastTransientRefusal: (status: WireStatus, message: String)?
+    /// Why this connection's front-end should be left for the next one in the office's list
+    /// (`HubRotation`): it fell silent, or answered that it cannot store (ERROR 500). nil: a
+    /// reconnection, if any, goes to the same front-end (ERROR 428, a refusal of the data).
+    public private(set) var failover: Failover?
     private var branch = ""
     private var awaitingReply = false
     private var awaitingPong = false
     private var lastReplyAt: Int64 = 0
     private var lastSentAt: Int64 = 0
+
+    public enum Failover: Sendable, Equatable {
+        /// No answer within the reply timeout: nothing listens, or the hub hangs or died.
+        case silent
+        /// ERROR 500: the hub answers but cannot store now.
+        case cannotStore
+    }
 
     public init(acked: Int64, lastSeq: Int64, limits: Limits = Limits()) {
         self.acked = acked
@@ -73,6 +84,7 @@ public struct SyncConversation: Sendable {
         welcomed = false
         inFlight = []
         divergedAt = nil
+        failover = nil
         awaitingReply = true
         awaitingPong = false
         lastReplyAt = now
@@ -152,7 +164,10 @@ public struct SyncConversation: Sendable {
     public mutating func tick(now: Int64, lastSeq: Int64) -> [Action] {
         self.lastSeq = max(self.lastSeq, lastSeq)
         let waiting = awaitingReply || awaitingPong || !inFlight.isEmpty || !welcomed
-        if waiting, now - lastReplyAt > limits.replyTimeoutMs { return [.reconnect] }
+        if waiting, now - lastReplyAt > limits.replyTimeoutMs {
+            failover = .silent
+            return [.reconnect]
+        }
         if welcomed, !waiting, now - lastSentAt > limits.heartbeatMs {
             awaitingPong = true
             lastSentAt = now
@@ -180,6 +195,7 @@ public struct SyncConversation: Sendable {
             return [.reconnect]
         case .storageFailed:
             lastTransientRefusal = (status, text)
+            failover = .cannotStore
             return [.reconnect]
         case .conflict:
             return [.fail(.diverged(seq: seq, held: held, message: text))]

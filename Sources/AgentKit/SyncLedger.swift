@@ -10,6 +10,7 @@ protocol SyncLedger {
     func outbox(after seq: Int64, limit: Int) throws -> [Entry]
     func confirm(_ heldSeq: Int64, chain: [UInt8], at time: Timestamp, fromWelcome: Bool, flags: FlagNotice?) throws -> Bool
     func noteSyncProblem(_ problem: String?, at time: Timestamp) throws
+    func noteHubAnswered(_ endpoint: String) throws
     func dataVersion() throws -> Int64
 }
 
@@ -72,6 +73,8 @@ final class SalvagedLedger: SyncLedger {
     }
 
     func noteSyncProblem(_ problem: String?, at time: Timestamp) throws {}
+
+    func noteHubAnswered(_ endpoint: String) throws {}
 
     func dataVersion() throws -> Int64 { 0 }
 }

@@ -17,10 +17,13 @@ extension SyncSession {
         var dataVersion = try ledger.dataVersion()
         // `taizhang-agent set-hub` under a running agent: the next connection goes to the new hub.
         if salvage == nil, let current = try? database.info(),
-           current.hubEndpoint != link.endpoint || current.hubKey != link.hubKey {
-            logger.info("hub changed", metadata: ["endpoint": "\(current.hubEndpoint)"])
-            link.retarget(endpoint: current.hubEndpoint, hubKey: current.hubKey)
+           current.hubEndpoints != rotation.endpoints || current.hubKey != link.hubKey {
+            logger.info("hub changed", metadata: ["endpoints": "\(current.hubList)"])
+            rotation.retarget(current.hubEndpoints)
+            link.retarget(endpoint: rotation.current, hubKey: current.hubKey)
         }
+        // The rotation moved on to the next front-end of the list.
+        if link.endpoint != rotation.current { link.retarget(endpoint: rotation.current, hubKey: link.hubKey) }
         try link.open()
         defer { link.close() }
         var actions = state.start(incarnation: LedgerChain.incarnationBytes(info.incarnation), lastSeq: head, chain: chain,
@@ -41,11 +44,11 @@ extension SyncSession {
             case .monitor(let event)?:
                 switch event {
                 case .handshakeFailedAuth:
-                    throw noted(.keyNotEnrolled(endpoint: info.hubEndpoint))
+                    throw noted(.keyNotEnrolled(endpoint: link.endpoint))
                 case .handshakeFailedProtocol, .handshakeFailedNoDetail:
                     // One failure may be a hub dying mid-handshake; two in a row, with no
                     // success between, is a key that does not match.
-                    if handshakeFailed { throw noted(.wrongHubKey(endpoint: info.hubEndpoint)) }
+                    if handshakeFailed { throw noted(.wrongHubKey(endpoint: link.endpoint)) }
                     handshakeFailed = true
                 case .handshakeSucceeded:
                     handshakeFailed = false
@@ -80,10 +83,13 @@ extension SyncSession {
                 if clearProblem {
                     resetBackoff()
                     try ledger.noteSyncProblem(nil, at: .now())
+                    // Welcomed: this front-end is where the next connection starts.
+                    rotation.answered()
+                    try ledger.noteHubAnswered(link.endpoint)
                 }
                 progress(Progress(ackedSeq: state.acked, lastSeq: state.lastSeq))
             case .reconnect:
-                logger.info("reconnecting", metadata: ["endpoint": "\(info.hubEndpoint)"])
+                logger.info("reconnecting", metadata: ["endpoint": "\(link.endpoint)"])
                 return .reconnect
             case .fail(let error):
                 logger.info("sync stopped", metadata: ["problem": "\(error)"])

@@ -24,6 +24,13 @@ public final class SyncSession {
         public init() {}
     }
 
+    /// The session leaves one front-end for the next (`HubRotation`), and why.
+    public struct Move: Sendable, Equatable {
+        public var from: String
+        public var to: String
+        public var reason: SyncConversation.Failover
+    }
+
     /// Progress, reported after every acknowledgement.
     public struct Progress: Sendable {
         public var ackedSeq: Int64
@@ -37,6 +44,10 @@ public final class SyncSession {
     let salvage: SalvagedLedger?
     public let info: LedgerInfo
     let link: HubLink
+    /// Which front-end of the office's list the link points at.
+    var rotation: HubRotation
+    /// The front-end that last answered ERROR 500, for the final word of a `sync` that gives up.
+    var refusedBy: String?
     let options: Options
     let logger: Logger
     private let context: Context
@@ -57,7 +68,8 @@ public final class SyncSession {
         self.options = options
         self.logger = logger
         context = try Context()
-        link = HubLink(context: context, endpoint: info.hubEndpoint, hubKey: info.hubKey, keys: try AgentKeys(directory: directory))
+        rotation = HubRotation(endpoints: info.hubEndpoints, answered: try? ledger.syncState().hubAnswered)
+        link = HubLink(context: context, endpoint: rotation.current, hubKey: info.hubKey, keys: try AgentKeys(directory: directory))
         backoffMs = options.backoffStartMs
     }
 
@@ -66,9 +78,15 @@ public final class SyncSession {
         context.close()
     }
 
+    /// The front-end the session talks to (or will, at its next connection).
+    public var endpoint: String { rotation.current }
+
     /// Sends everything recorded so far; returns once the hub holds it all, throws
     /// `SyncError.unreachable` (or `.hubCannotStore`) after `timeoutSeconds` without getting there.
-    public func syncAll(timeoutSeconds: Int, stop: StopSignal = StopSignal(), progress: (Progress) -> Void = { _ in }) throws -> Progress {
+    /// A silent front-end, or one that cannot store, is left for the next of the list at once
+    /// (`moved` hears of it); after a whole round of them, the session backs off.
+    public func syncAll(timeoutSeconds: Int, stop: StopSignal = StopSignal(), progress: (Progress) -> Void = { _ in },
+                        moved: (Move) -> Void = { _ in }) throws -> Progress {
         let deadline = Self.nowMs() + Int64(timeoutSeconds) * 1000
         var state = try conversation()
         let target = state.lastSeq
@@ -87,12 +105,12 @@ public final class SyncSession {
             guard Self.nowMs() < deadline else {
                 let pending = state.lastSeq - state.acked
                 if let refusal = state.lastTransientRefusal {
-                    throw noted(.hubCannotStore(endpoint: info.hubEndpoint, pending: pending, message: refusal.message))
+                    throw noted(.hubCannotStore(endpoint: refusedBy ?? link.endpoint, pending: pending, message: refusal.message))
                 }
-                throw noted(.unreachable(endpoint: info.hubEndpoint, seconds: timeoutSeconds,
+                throw noted(.unreachable(endpoint: rotation.endpoints.joined(separator: ", "), seconds: timeoutSeconds,
                                          pending: pending, handshakeFailed: handshakeFailed))
             }
-            pause(until: deadline, stop: stop)
+            if moveOn(after: state, moved: moved) { pause(until: deadline, stop: stop) }
         }
     }
 
@@ -111,8 +129,10 @@ public final class SyncSession {
                 logger.error("hub refused this office", metadata: ["problem": "\(error)"])
                 try? ledger.noteSyncProblem(error.description, at: .now())
                 backoffMs = options.backoffMaxMs
+                if !stop.isRaised { pause(until: .max, stop: stop) }
+                continue
             }
-            if !stop.isRaised { pause(until: .max, stop: stop) }
+            if !stop.isRaised, moveOn(after: state, moved: { _ in }) { pause(until: .max, stop: stop) }
         }
     }
 
@@ -131,6 +151,21 @@ public final class SyncSession {
     static func nowMs() -> Int64 { Timestamp.now().millisecondsSinceEpoch }
 
     func resetBackoff() { backoffMs = options.backoffStartMs }
+
+    /// After a connection ended short: if its front-end failed (`SyncConversation.failover`),
+    /// the next connection goes to the next front-end. True when the caller should back off
+    /// first: a whole round of the list failed, or the same front-end is tried again.
+    private func moveOn(after state: SyncConversation, moved: (Move) -> Void) -> Bool {
+        guard let reason = state.failover else { return true }
+        let from = rotation.current
+        if reason == .cannotStore { refusedBy = from }
+        let wholeRound = rotation.failed()
+        if rotation.current != from {
+            logger.info("moving to the next hub front-end", metadata: ["from": "\(from)", "to": "\(rotation.current)", "reason": "\(reason)"])
+            moved(Move(from: from, to: rotation.current, reason: reason))
+        }
+        return wholeRound
+    }
 
     /// Sleeps the current backoff with ±25 % jitter, then doubles it.
     private func pause(until deadline: Int64, stop: StopSignal) {

@@ -36,7 +36,7 @@ extension Catalogue {
         .initDiscussion: "示例：\n  taizhang-agent init --branch sanchang --name 三厂分局 \\\n      --hub tcp://hub.bureau.local:7447 --hub-key '<区局公钥>'\n  taizhang-agent init --config agents/sanchang.toml \\\n      --hub-key '<区局公钥>'",
         .optBranch: "本所的单位代号，与区局登记的一致（小写字母、数字、连字符）；在此给出或写在 --config 的 branch。",
         .optName: "本所名称，如“三厂分局”；在此给出或写在 --config 的 name。",
-        .optHub: "区局地址，格式 tcp://主机:端口；在此给出或写在 --config 的 hub。",
+        .optHub: "区局地址，格式 tcp://主机:端口；区局有多个前端时用逗号分隔列出（tcp://甲:7447,tcp://乙:7447）；在此给出或写在 --config 的 hub。",
         .optHubKey: "区局公钥（40 个字符，由 'taizhang-hub init' 显示）；在此给出或写在 --config 的 hub_key。",
         .optTimeZoneAgent: "区局所在时区，决定“今天”是哪一天（默认取 --config 的 time_zone，否则 Asia/Shanghai）。",
         .initNeeds: "init 还需要 {0}（或在 --config 文件里写 {1}）",
@@ -45,8 +45,8 @@ extension Catalogue {
         .unknownTimeZone: "不认识的时区“{0}”；请写 Asia/Shanghai 这样的名称",
         .listSeparator: "、",
         .setHubAbstract: "改换本所报送的区局地址或区局公钥（区局搬迁或换钥后使用）。",
-        .setHubDiscussion: "下一次 'taizhang-agent sync' 起生效（正在运行的 'taizhang-agent run' 在下次连接时采用）。已报送的记录不会重发，新区局会告知它已收到多少。\n\n示例：\n  taizhang-agent set-hub --hub tcp://10.1.2.3:7447 --hub-key '<新的区局公钥>'",
-        .optSetHub: "区局的新地址，格式 tcp://主机:端口。",
+        .setHubDiscussion: "下一次 'taizhang-agent sync' 起生效（正在运行的 'taizhang-agent run' 在下次连接时采用）。已报送的记录不会重发，新区局会告知它已收到多少。\n\n示例：\n  taizhang-agent set-hub --hub tcp://10.1.2.3:7447 --hub-key '<新的区局公钥>'\n  taizhang-agent set-hub --hub tcp://10.1.2.3:7447,tcp://10.1.2.4:7447",
+        .optSetHub: "区局的新地址，格式 tcp://主机:端口；有多个前端时用逗号分隔列出。",
         .optSetHubKey: "区局的新公钥（40 个字符），如有更换。",
         .setHubDone: "本所今后报送到 {0}；下次同步起生效。",
         .setHubDoneKey: "本所今后报送到 {0}，并使用新的区局公钥；下次同步起生效。",
@@ -215,5 +215,10 @@ extension Catalogue {
         .verifyAbstract: "检查台账：SQLite 完整性检查，再逐条重算每条记录的哈希和链值。",
         .verifyDiscussion: "通过时以 0 退出并显示一行摘要；不通过时以 3 退出，并指出第一条不通过的记录。\n\n示例：\n  taizhang-agent verify",
         .verifyDone: "{0} 的台账检查通过：共 {1} 条，链值 {2}。",
+        // failover: an office reports to a list of hub front-ends
+        .errDuplicateHubEndpoint: "区局地址“{0}”重复列出；每个区局前端只列一次，用逗号分隔",
+        .syncMovedSilent: "{0} 没有应答；改试 {1}。",
+        .syncMovedCannotStore: "{0} 暂时无法保存记录；改试 {1}。",
+        .statusHubList: "区局共 {0} 个前端，依次轮换：{1}。",
     ]
 }

@@ -36,7 +36,7 @@ extension Catalogue {
         .initDiscussion: "Examples:\n  taizhang-agent init --branch sanchang --name 三厂分局 \\\n      --hub tcp://hub.bureau.local:7447 --hub-key '<key from taizhang-hub init>'\n  taizhang-agent init --config agents/sanchang.toml \\\n      --hub-key '<key from taizhang-hub init>'",
         .optBranch: "The office's branch ID, as the hub enrols it (lowercase letters, digits, hyphens); required here or as 'branch' in --config.",
         .optName: "The office's name, e.g. 三厂分局; required here or as 'name' in --config.",
-        .optHub: "The hub's address, tcp://HOST:PORT; required here or as 'hub' in --config.",
+        .optHub: "The hub's address, tcp://HOST:PORT, or its front-ends as a comma-separated list (tcp://A:7447,tcp://B:7447); required here or as 'hub' in --config.",
         .optHubKey: "The hub's public key (40 characters, from 'taizhang-hub init'); required here or as 'hub_key' in --config.",
         .optTimeZoneAgent: "The bureau's time zone, which decides what 'today' is (default: 'time_zone' in --config, else Asia/Shanghai).",
         .initNeeds: "init needs {0} (or {1} in the --config file)",
@@ -45,8 +45,8 @@ extension Catalogue {
         .unknownTimeZone: "unknown time zone '{0}'; use a name such as Asia/Shanghai",
         .listSeparator: ", ",
         .setHubAbstract: "Point this office at a hub that moved or was re-keyed.",
-        .setHubDiscussion: "Takes effect at the next 'taizhang-agent sync' (a running 'taizhang-agent run' picks it up when it next connects). The entries already sent stay sent; the new hub is asked where it stands.\n\nExample:\n  taizhang-agent set-hub --hub tcp://10.1.2.3:7447 --hub-key '<new hub key>'",
-        .optSetHub: "The hub's new address, tcp://HOST:PORT.",
+        .setHubDiscussion: "Takes effect at the next 'taizhang-agent sync' (a running 'taizhang-agent run' picks it up when it next connects). The entries already sent stay sent; the new hub is asked where it stands.\n\nExample:\n  taizhang-agent set-hub --hub tcp://10.1.2.3:7447 --hub-key '<new hub key>'\n  taizhang-agent set-hub --hub tcp://10.1.2.3:7447,tcp://10.1.2.4:7447",
+        .optSetHub: "The hub's new address, tcp://HOST:PORT, or its front-ends as a comma-separated list.",
         .optSetHubKey: "The hub's new public key (40 characters), if it changed.",
         .setHubDone: "This office now reports to {0}; the next sync uses it.",
         .setHubDoneKey: "This office now reports to {0} with the new hub key; the next sync uses them.",
@@ -215,5 +215,10 @@ extension Catalogue {
         .verifyAbstract: "Check the ledger: SQLite's integrity check, then every entry's hash and chain recomputed.",
         .verifyDiscussion: "Exits 0 with a one-line summary, or 3 naming the first entry that does not verify.\n\nExample:\n  taizhang-agent verify",
         .verifyDone: "The ledger of {0} verifies: {1} entries, chain {2}.",
+        // failover: an office reports to a list of hub front-ends
+        .errDuplicateHubEndpoint: "the hub address '{0}' is listed twice; list each of the hub's front-ends once, separated by commas",
+        .syncMovedSilent: "No answer from {0}; trying {1}.",
+        .syncMovedCannotStore: "{0} cannot store entries right now; trying {1}.",
+        .statusHubList: "The hub's {0} front-ends, tried in turn: {1}.",
     ]
 }

@@ -694,6 +694,11 @@ public enum Message: String, CaseIterable, Sendable {
     case hubFlagWhyConflict = "hubFlagWhy_conflict"
     case syncHubFlags
     case syncHubFlagsOne
+    // failover: an office reports to a list of hub front-ends
+    case errDuplicateHubEndpoint
+    case syncMovedSilent
+    case syncMovedCannotStore
+    case statusHubList
     // webpages branch: the dashboard's paged lists and an export month's page.
     case webPageOf = "web_pageOf"
     case webPrevious = "web_previous"

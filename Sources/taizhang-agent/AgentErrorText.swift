@@ -19,6 +19,7 @@ enum AgentErrorText {
         case .file(let error): Message.errFile(error.path, error.detail)
         case .badHubEndpoint(let endpoint, _): Message.errBadHubEndpoint(endpoint)
         case .badHubKey(let key): Message.errBadHubKey(key)
+        case .duplicateHubEndpoint(let endpoint): Message.errDuplicateHubEndpoint(endpoint)
         case .invalidSetting(let message): invalidSetting(message)
         }
     }

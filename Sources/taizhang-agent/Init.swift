@@ -74,7 +74,8 @@ extension TaizhangAgent {
             try Failure.reporting {
                 try AgentSetup.checkHub(endpoint: hub, key: hubKey)
                 try data.directory.open().setHub(endpoint: hub, key: hubKey)
-                print(hubKey == nil ? Message.setHubDone(hub) : Message.setHubDoneKey(hub))
+                let list = try AgentSetup.hubEndpoints(hub).joined(separator: Message.listSeparator())
+                print(hubKey == nil ? Message.setHubDone(list) : Message.setHubDoneKey(list))
             }
         }
     }

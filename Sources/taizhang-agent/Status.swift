@@ -38,7 +38,8 @@ enum StatusText {
                 ("lastSeq", .int(sync.lastSeq)), ("ackedSeq", .int(sync.ackedSeq)),
                 ("pending", .int(sync.pending)),
                 ("lastAckAt", sync.lastAckAt.map { .string($0.description) } ?? .null),
-                ("hub", .string(info.hubEndpoint)),
+                ("hub", .string(HubRotation.reportsTo(info.hubEndpoints, answered: sync.hubAnswered))),
+                ("hubs", .array(info.hubEndpoints.map { .string($0) })),
                 ("lastProblem", .optional(sync.lastProblem)),
                 ("lastProblemAt", sync.lastProblemAt.map { .string($0.description) } ?? .null),
                 ("confirmedSeq", sync.confirmation.map { .int($0.seq) } ?? .null),
@@ -68,7 +69,11 @@ enum StatusText {
         let zone = info.timeZone
         let acknowledged = sync.lastAckAt.map { Message.lastAck(zone.clockTime(at: $0)) } ?? Message.neverAck()
         var lines = [Message.statusHeadline(info.name, info.branch, sync.lastSeq), "", table.render(width: width)]
-        lines.append(Message.statusHub(info.hubEndpoint, sync.ackedSeq, sync.lastSeq, sync.pending, acknowledged))
+        let reportsTo = HubRotation.reportsTo(info.hubEndpoints, answered: sync.hubAnswered)
+        lines.append(Message.statusHub(reportsTo, sync.ackedSeq, sync.lastSeq, sync.pending, acknowledged))
+        if info.hubEndpoints.count > 1 {
+            lines.append(Message.statusHubList(info.hubEndpoints.count, info.hubEndpoints.joined(separator: Message.listSeparator())))
+        }
         lines.append(sync.confirmation.map { Message.statusReceipt(zone.clockTime(at: $0.at), $0.seq, $0.chain.hexString) }
             ?? Message.statusNoReceipt())
         lines += HubFlagText.lines(sync.hubFlags, entries: flagged, zone: zone)

@@ -24,11 +24,20 @@ extension TaizhangAgent {
             AgentLogging.bootstrap(level: verbose ? .info : .critical)
             try AgentLogging.withSession(data, announce: true) { session, stop, _ in
                 let reporter = ProgressLine()
-                let done = try session.syncAll(timeoutSeconds: timeout, stop: stop) { reporter.show($0) }
+                let done = try session.syncAll(timeoutSeconds: timeout, stop: stop, progress: { reporter.show($0) },
+                                               moved: { StandardStream.printError(Self.movedLine($0)) })
                 print(Message.syncDone(done.lastSeq))
                 if let flags = try? data.directory.open().syncState().hubFlags, flags.notice.entryFlags > 0 {
                     print(flags.notice.entryFlags == 1 ? Message.syncHubFlagsOne() : Message.syncHubFlags(flags.notice.entryFlags))
                 }
+            }
+        }
+
+        /// The progress line when the sync leaves a front-end for the next.
+        static func movedLine(_ move: SyncSession.Move) -> String {
+            switch move.reason {
+            case .silent: Message.syncMovedSilent(move.from, move.to)
+            case .cannotStore: Message.syncMovedCannotStore(move.from, move.to)
             }
         }
     }
@@ -41,7 +50,8 @@ extension TaizhangAgent {
         func run() throws {
             AgentLogging.bootstrap(level: .info)
             try AgentLogging.withSession(data, checkingFirst: true) { session, stop, logger in
-                logger.info("running", metadata: ["branch": "\(session.info.branch)", "hub": "\(session.info.hubEndpoint)",
+                logger.info("running", metadata: ["branch": "\(session.info.branch)", "hub": "\(session.endpoint)",
+                                                  "hubs": "\(session.info.hubList)",
                                                   "version": "\(TaizhangVersion.current)"])
                 try session.runForever(stop: stop) { progress in
                     logger.debug("acknowledged", metadata: ["acked": "\(progress.ackedSeq)", "last": "\(progress.lastSeq)"])
@@ -67,18 +77,21 @@ enum AgentLogging {
             if checkingFirst { try database.checkAtStart() }
             if let file = data.file {
                 let info = try database.info()
-                if let hub = file.hub, hub != info.hubEndpoint { Failure.say(Message.configHubDiffers(hub, info.hubEndpoint)) }
+                // Compared as lists: spaces around the commas do not make a difference.
+                if let hub = file.hub, (try? Endpoint.list(hub)) != info.hubEndpoints {
+                    Failure.say(Message.configHubDiffers(hub, info.hubList))
+                }
                 if let key = file.hubKey, key != info.hubKey { Failure.say(Message.configHubKeyDiffers()) }
             }
+            let logger = Logger(label: "taizhang.agent")
+            let session = try SyncSession(directory: directory, database: database, logger: logger)
             if announce {
-                let (info, pending) = (try database.info(), try database.status().sync.pending)
-                StandardStream.printError(Message.syncConnecting(info.hubEndpoint, pending))
+                StandardStream.printError(Message.syncConnecting(session.endpoint, try database.status().sync.pending))
             }
             let stop = StopSignal()
             let trap = SignalTrap(raising: stop)
             defer { withExtendedLifetime(trap) {} }
-            let logger = Logger(label: "taizhang.agent")
-            try body(try SyncSession(directory: directory, database: database, logger: logger), stop, logger)
+            try body(session, stop, logger)
         }
     }
 
