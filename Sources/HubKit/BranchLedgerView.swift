@@ -168,12 +168,18 @@ final class BranchLedgerView: LedgerView {
                     .execute(arguments: [branch, key.material.rawValue, key.item])
             }
         }
+        // A stock entry's day each: up to one row per entry, so bound directly.
+        let stockDay = try DirectStatement(db, sql: """
+            INSERT INTO stock_day (branch, material, day, delta) VALUES (?1, ?2, ?3, ?4)
+            ON CONFLICT (branch, material, day) DO UPDATE SET delta = delta + excluded.delta
+            """)
         for material in Material.allCases {
             for (day, delta) in pendingDays[material] where delta != 0 {
-                try db.cachedStatement(sql: """
-                    INSERT INTO stock_day (branch, material, day, delta) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (branch, material, day) DO UPDATE SET delta = delta + excluded.delta
-                    """).execute(arguments: [branch, material.rawValue, day.description, delta])
+                stockDay.bind(branch, 1)
+                stockDay.bind(material.rawValue, 2)
+                stockDay.bind(day.description, 3)
+                stockDay.bind(delta, 4)
+                try stockDay.run()
             }
         }
         pendingDays = PerMaterial([:])

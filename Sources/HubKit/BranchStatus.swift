@@ -92,3 +92,14 @@ public struct BranchFlag: Sendable, Hashable {
         self.wording = wording
     }
 }
+
+extension BranchStatus {
+    /// The same branch judged at `now`: its state is the only thing about it that time alone
+    /// changes (a branch falls silent), so a kept reading can be judged again without a query.
+    public func judged(now: Timestamp, silentAfterSeconds: Int64) -> BranchStatus {
+        var branch = self
+        branch.state = Self.state(revoked: revokedAt != nil, flagged: !flags.isEmpty, lastHeardAt: lastHeardAt, pending: pending,
+                                  now: now, silentAfterSeconds: silentAfterSeconds)
+        return branch
+    }
+}

@@ -134,9 +134,21 @@ extension HubDatabase {
     /// Ingest batches stored since `since`, from the balance log: one range seek per branch
     /// and material (its key), never a scan of the whole log (CROSS JOIN keeps tally outside).
     static func storedSince(_ db: Database, _ since: Int64) throws -> Int64 {
-        try Int64.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM (SELECT DISTINCT l.branch, l.stored_at FROM tally t CROSS
-                JOIN balance_log l ON l.branch = t.branch AND l.material = t.material AND l.stored_at >= ?)
-            """, arguments: [since]) ?? 0
+        try Int64.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(batchesSinceSQL))", arguments: [since]) ?? 0
+    }
+
+    static let batchesSinceSQL = """
+        SELECT DISTINCT l.branch, l.stored_at FROM tally t CROSS
+            JOIN balance_log l ON l.branch = t.branch AND l.material = t.material AND l.stored_at >= ?
+        """
+
+    /// When each ingest batch stored since `since` was stored (one per batch, as `health`
+    /// counts them), so a reader can count the batches of any later window without a query
+    /// until the next write.
+    public func batchTimes(since: Timestamp) throws -> [Timestamp] {
+        try read { db in
+            try Row.fetchAll(db, sql: Self.batchesSinceSQL, arguments: [since.millisecondsSinceEpoch])
+                .map { Timestamp(millisecondsSinceEpoch: $0[1]) }
+        }
     }
 }

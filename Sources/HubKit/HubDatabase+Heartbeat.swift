@@ -19,7 +19,7 @@ extension HubDatabase {
     /// Notes that `serve` (this process, started at `startedAt`) is alive at `time`.
     public func noteHeartbeat(startedAt: Timestamp, at time: Timestamp) throws {
         let processID = Int64(getpid())
-        try write { db in
+        try writeKeepingChangeCount { db in
             for (name, value) in [("serve_started_at", startedAt.millisecondsSinceEpoch), ("serve_heartbeat_at", time.millisecondsSinceEpoch),
                                   ("serve_pid", processID)] {
                 try db.cachedStatement(sql: "INSERT OR REPLACE INTO hub_fact (name, value) VALUES (?, ?)").execute(arguments: [name, value])

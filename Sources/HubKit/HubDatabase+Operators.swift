@@ -5,7 +5,7 @@ extension HubDatabase {
     /// Adds an operator with a password hash made by the caller (bcrypt).
     public func addOperator(login: String, role: Operator.Role, passwordHash: String, at time: Timestamp) throws {
         guard Operator.isValidLogin(login) else { throw OperatorError.invalidLogin(login) }
-        try write { db in
+        try writeKeepingChangeCount { db in
             guard try !Bool(fetchOne: db, "SELECT EXISTS (SELECT 1 FROM operator WHERE login = ?)", [login]) else {
                 throw OperatorError.exists(login)
             }
@@ -27,7 +27,7 @@ extension HubDatabase {
 
     /// Removes the operator and ends their sessions; the login log keeps their lines.
     public func removeOperator(login: String) throws {
-        try write { db in
+        try writeKeepingChangeCount { db in
             try db.execute(sql: "DELETE FROM operator WHERE login = ?", arguments: [login])
             guard db.changesCount > 0 else { throw OperatorError.unknown(login) }
         }
@@ -35,7 +35,7 @@ extension HubDatabase {
 
     /// Sets a new password hash and ends the operator's sessions.
     public func setOperatorPassword(login: String, passwordHash: String, at time: Timestamp) throws {
-        try write { db in
+        try writeKeepingChangeCount { db in
             try db.execute(sql: "UPDATE operator SET password_hash = ?, password_changed_at = ? WHERE login = ?",
                            arguments: [passwordHash, time.millisecondsSinceEpoch, login])
             guard db.changesCount > 0 else { throw OperatorError.unknown(login) }
@@ -67,7 +67,7 @@ extension HubDatabase {
     }
 
     public func recordLogin(_ event: OperatorLogin) throws {
-        try write { db in
+        try writeKeepingChangeCount { db in
             try db.execute(sql: "INSERT INTO operator_login (login, at, address, outcome) VALUES (?, ?, ?, ?)",
                            arguments: [event.login, event.at.millisecondsSinceEpoch, event.address, event.outcome.rawValue])
         }
@@ -86,7 +86,7 @@ extension HubDatabase {
 
     /// Starts a session for the SHA-256 (hex) of a fresh cookie value.
     public func startSession(tokenHash: String, login: String, address: String, at time: Timestamp) throws {
-        try write { db in
+        try writeKeepingChangeCount { db in
             try db.execute(sql: """
                 INSERT INTO operator_session (token_hash, login, created_at, last_seen_at, address) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [tokenHash, login, time.millisecondsSinceEpoch, time.millisecondsSinceEpoch, address])
@@ -108,11 +108,11 @@ extension HubDatabase {
         guard let found else { return nil }
         let lastSeen: Int64 = found[2]
         if now - lastSeen > OperatorPolicy.idleTimeout {
-            try write { db in try db.execute(sql: "DELETE FROM operator_session WHERE token_hash = ?", arguments: [tokenHash]) }
+            try writeKeepingChangeCount { db in try db.execute(sql: "DELETE FROM operator_session WHERE token_hash = ?", arguments: [tokenHash]) }
             return nil
         }
         if now - lastSeen > 60_000 {
-            try write { db in
+            try writeKeepingChangeCount { db in
                 try db.execute(sql: "UPDATE operator_session SET last_seen_at = ? WHERE token_hash = ?", arguments: [now, tokenHash])
             }
         }
@@ -121,7 +121,7 @@ extension HubDatabase {
 
     /// Ends a session and logs the logout.
     public func endSession(tokenHash: String, address: String, at time: Timestamp) throws {
-        try write { db in
+        try writeKeepingChangeCount { db in
             guard let login = try String.fetchOne(db, sql: "SELECT login FROM operator_session WHERE token_hash = ?",
                                                   arguments: [tokenHash]) else { return }
             try db.execute(sql: "DELETE FROM operator_session WHERE token_hash = ?", arguments: [tokenHash])

@@ -13,16 +13,24 @@ extension HubDatabase {
         }
     }
 
-    /// `PRAGMA data_version`: it changes whenever another connection (`serve`, the CLI) has
-    /// committed since this connection last asked, so a figure read while it stays the same
-    /// may be kept. This connection's own commits do not change it: the dashboard writes only
-    /// its sessions and login log, which no figure reads.
+    /// The change count: one more for every committed `write` (every ingest, enrolment,
+    /// flag, export, key or setting change, from any process), never for `serve`'s heartbeat
+    /// or the dashboard's own sessions. A figure read while it stays the same may be kept.
+    /// (`PRAGMA data_version` would change with every heartbeat, every five seconds.)
     public func changeToken() throws -> ChangeToken {
-        try read { db in ChangeToken(dataVersion: try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0) }
+        try read { db in
+            ChangeToken(count: try Int64.fetchOne(db.cachedStatement(sql: "SELECT value FROM hub_fact WHERE name = 'change_count'")) ?? 0)
+        }
+    }
+
+    static func countChange(_ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO hub_fact (name, value) VALUES ('change_count', 1) ON CONFLICT (name) DO UPDATE SET value = value + 1
+            """).execute()
     }
 }
 
 /// A reading of `HubDatabase.changeToken()`.
 public struct ChangeToken: Sendable, Hashable {
-    public var dataVersion: Int64
+    public var count: Int64
 }

@@ -81,17 +81,30 @@ public struct HubDatabase: Sendable {
 
     /// One IMMEDIATE transaction: a writer never has to upgrade a read lock, so it waits
     /// for the busy timeout instead of failing at once. Inside a `group`, a savepoint of it.
+    /// It bumps the change count (`changeToken()`), so a reader's kept figures are read again.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try transaction(countingChange: true, body)
+    }
+
+    /// `write` for what no figure, list or state on a page reads (`serve`'s heartbeat, the
+    /// dashboard's sessions and operator log): the change count stays as it was.
+    func writeKeepingChangeCount<T>(_ body: (Database) throws -> T) throws -> T {
+        try transaction(countingChange: false, body)
+    }
+
+    private func transaction<T>(countingChange: Bool, _ body: (Database) throws -> T) throws -> T {
         try Self.translatingErrors(path: path) {
             var result: T?
             if let db = groupDatabase {
                 try db.inSavepoint {
                     result = try body(db)
+                    if countingChange { try Self.countChange(db) }
                     return .commit
                 }
             } else {
                 try queue.inTransaction(.immediate) { db in
                     result = try body(db)
+                    if countingChange { try Self.countChange(db) }
                     return .commit
                 }
             }

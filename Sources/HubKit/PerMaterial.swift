@@ -9,6 +9,8 @@ struct PerMaterial<Value> {
 
     subscript(material: Material) -> Value {
         get { values[material.ordinal] }
-        set { values[material.ordinal] = newValue }
+        // In place: a value changed through the subscript (a day's stock in a batch's
+        // dictionary) is not copied out and back, which would copy the whole dictionary.
+        _modify { yield &values[material.ordinal] }
     }
 }

@@ -58,7 +58,11 @@ public struct MonthTimeliness: Sendable, Hashable {
         self.branches = branches
     }
 
-    public func count(_ mark: ReportingMark) -> Int { branches.filter { $0.mark == mark }.count }
+    public func count(_ mark: ReportingMark) -> Int {
+        var count = 0
+        for branch in branches where branch.mark == mark { count += 1 }
+        return count
+    }
     public var expected: Int { branches.count - count(.notExpected) }
     public var reported: Int { count(.onTime) + count(.late) + count(.reported) }
     public var onTime: Int { count(.onTime) }

@@ -57,6 +57,8 @@ public struct BranchPage: Sendable {
     public var badges: [ItemRow]
     public var charts: [Chart]
     public var entries: [EntryRow]
+    /// `entries` as the table's HTML (HTMLRows).
+    public var entriesHTML: String
     public var olderHref: String?
     public var newestHref: String?
     public var flags: [FlagRow]
@@ -105,7 +107,7 @@ public struct BranchPage: Sendable {
             inventory: MaterialFigures.rows(inventory, language: language), columns: MaterialFigures.header(language),
             locations: byLocation.keys.sorted().map { Location(name: $0, items: byLocation[$0] ?? []) },
             badges: items.filter { $0.material == .badge }.map(row),
-            charts: charts, entries: entryRows, olderHref: older,
+            charts: charts, entries: entryRows, entriesHTML: HTMLRows.entries(entryRows), olderHref: older,
             newestHref: before == nil ? nil : base + (lang.isEmpty ? "" : "?lang=en"),
             flags: branch.flags.map { flag in
                 FlagRow(kind: flag.kind.rawValue, kindLabel: language.text("flag.\(flag.kind.rawValue)"), seq: flag.seq.map { "#\($0)" } ?? "", detail: FlagWording.sentence(flag.wording, detail: flag.detail, language.catalogue), at: time.format(flag.at),

@@ -32,15 +32,19 @@ public struct BranchesPage: Sendable {
     public var frame: PageFrame
     public var filters: [Filter]
     public var sorts: [String: SortLink]
+    /// The rows of this page only; `count` and the CSV cover every branch chosen.
     public var rows: [Row]
+    /// `rows` as the table's HTML (HTMLRows).
+    public var rowsHTML: String
     public var count: Int
+    public var pager: Pager
     public var csvHref: String
 
     public static let sortKeys = ["id", "state", "held", "pending", "heard"]
 
     /// The branches in `state` (nil: all), sorted by `sort` (default: ID).
     public static func select(_ branches: [BranchStatus], state: BranchStatus.State?, sort: String?) -> [BranchStatus] {
-        let chosen = branches.filter { state == nil || $0.state == state }
+        let chosen = state.map { state in branches.filter { $0.state == state } } ?? branches
         switch sort {
         case "state"?: return chosen.sorted { ($0.state.order, $0.id) < ($1.state.order, $1.id) }
         case "held"?: return chosen.sorted { ($1.heldSeq, $0.id) < ($0.heldSeq, $1.id) }
@@ -52,7 +56,8 @@ public struct BranchesPage: Sendable {
     }
 
     public static func make(frame: PageFrame, language: WebLanguage, branches: [BranchStatus], state: BranchStatus.State?,
-                            sort: String?, now: Timestamp, time: LocalTime) -> BranchesPage {
+                            sort: String?, now: Timestamp, time: LocalTime, page: Int = 1,
+                            pageSize: Int = Pager.defaultSize) -> BranchesPage {
         let lang = language == .en ? "lang=en" : ""
         func link(state: BranchStatus.State?, sort: String?) -> String {
             let query = [state.map { "state=\($0.rawValue)" }, sort.map { "sort=\($0)" }, lang.isEmpty ? nil : lang].compactMap { $0 }
@@ -60,12 +65,14 @@ public struct BranchesPage: Sendable {
         }
         let filters = [Filter(label: language.text("all"), href: link(state: nil, sort: sort), current: state == nil)]
             + BranchStatus.State.displayOrder.map { item in
-                Filter(label: "\(language.text("state.\(item.rawValue)")) (\(branches.filter { $0.state == item }.count))",
+                Filter(label: "\(language.text("state.\(item.rawValue)")) (\(branches.count { $0.state == item }))",
                        href: link(state: item, sort: sort), current: state == item)
             }
         var sorts: [String: SortLink] = [:]
         for key in sortKeys { sorts[key] = SortLink(label: key, href: link(state: state, sort: key)) }
-        let rows = select(branches, state: state, sort: sort).map { branch in
+        let chosen = select(branches, state: state, sort: sort)
+        let pager = Pager(total: chosen.count, page: page, size: pageSize, language: language) { Pager.href(link(state: state, sort: sort), page: $0) }
+        let rows = chosen[pager.range].map { branch in
             Row(id: branch.id, href: "/branches/\(URLText.encode(branch.id))" + (lang.isEmpty ? "" : "?" + lang), name: branch.name,
                 state: branch.state.rawValue, stateLabel: language.text("state.\(branch.state.rawValue)"),
                 held: branch.heldSeq, pending: branch.pending,
@@ -75,7 +82,7 @@ public struct BranchesPage: Sendable {
                 flags: branch.flags.map { "\(language.text("flag.\($0.kind.rawValue)"))\($0.seq.map { " #\($0)" } ?? "")" }.joined(separator: ", "))
         }
         let csvQuery = [state.map { "state=\($0.rawValue)" }, sort.map { "sort=\($0)" }].compactMap { $0 }
-        return BranchesPage(frame: frame, filters: filters, sorts: sorts, rows: rows, count: rows.count,
+        return BranchesPage(frame: frame, filters: filters, sorts: sorts, rows: rows, rowsHTML: HTMLRows.branches(rows), count: chosen.count, pager: pager,
                             csvHref: "/branches.csv" + (csvQuery.isEmpty ? "" : "?" + csvQuery.joined(separator: "&")))
     }
 

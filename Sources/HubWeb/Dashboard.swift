@@ -4,6 +4,7 @@ import HubKit
 import Mustache
 import TaizhangCore
 import TaizhangReport
+import TaizhangText
 
 /// The dashboard's routes over one `DashboardSource`: pages rendered from view models,
 /// JSON twins built by the CLI's own `HubJSONOutput`.
@@ -13,9 +14,12 @@ public struct Dashboard: Sendable {
     let started: Timestamp
     let login: LoginHandler
     let cache = DashboardCache()
+    /// Rows per page of the branch list and the timeliness list and grid.
+    let pageSize: Int
 
-    public init(source: DashboardSource) throws {
+    public init(source: DashboardSource, pageSize: Int = Pager.defaultSize) throws {
         self.source = source
+        self.pageSize = pageSize
         var library = MustacheLibrary()
         for (name, text) in Templates.all { try library.register(text, named: name) }
         self.library = library
@@ -36,37 +40,34 @@ public struct Dashboard: Sendable {
         router.get("/") { request, context in try page(request, context, "overview", "overview") { frame, language, now in
             let month = try timeliness([source.lastClosedMonth(at: now)])[0]
             return OverviewPage.make(frame: frame, language: language,
-                                     branches: try source.database.branches(now: now, silentAfterSeconds: source.silentAfterSeconds),
-                                     totals: try source.database.totals(), month: month,
-                                     activity: try source.database.recentActivity(limit: 12),
-                                     lastIngest: try source.database.lastIngestAt(), time: source.time)
+                                     branches: try branches(now), totals: try totals(), month: month,
+                                     activity: try recentActivity(), lastIngest: try lastIngestAt(), time: source.time)
         } }
         router.get("/branches") { request, context in try page(request, context, "branches", "branches") { frame, language, now in
             let state = try Self.state(request)
-            return BranchesPage.make(frame: frame, language: language,
-                                     branches: try source.database.branches(now: now, silentAfterSeconds: source.silentAfterSeconds),
-                                     state: state, sort: request.uri.queryParameters["sort"].map(String.init), now: now, time: source.time)
+            return BranchesPage.make(frame: frame, language: language, branches: try branches(now),
+                                     state: state, sort: request.uri.queryParameters["sort"].map(String.init), now: now, time: source.time,
+                                     page: try Self.page(request), pageSize: pageSize)
         } }
         router.get("/branches.csv") { request, _ in
-            let branches = try source.database.branches(now: source.now(), silentAfterSeconds: source.silentAfterSeconds)
-            let chosen = BranchesPage.select(branches, state: try Self.state(request), sort: request.uri.queryParameters["sort"].map(String.init))
+            let chosen = BranchesPage.select(try branches(source.now()), state: try Self.state(request), sort: request.uri.queryParameters["sort"].map(String.init))
             return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"branches.csv\""],
                             body: .init(byteBuffer: ByteBuffer(string: BranchesPage.csv(chosen))))
         }
         router.get("/branches/:id") { request, context in
             let id = try context.parameters.require("id")
             let now = source.now()
-            guard let branch = try source.database.branches(now: now, silentAfterSeconds: source.silentAfterSeconds).first(where: { $0.id == id }) else {
+            guard let branch = try branches(now).first(where: { $0.id == id }) else {
                 throw HTTPError(.notFound, message: "no branch \(id)")
             }
             let before = request.uri.queryParameters["before"].flatMap { Int64(String($0)) }
             return try page(request, context, "branch", "branch") { frame, language, _ in
-                BranchPage.make(frame: frame, language: language, branch: branch,
-                                inventory: try source.database.totals().branches[id] ?? Inventory(),
-                                items: try source.database.itemsInService(branch: id),
-                                movements: try source.database.movements(branch: id),
-                                entries: try source.database.entries(branch: id, before: before, limit: BranchPage.entriesPerPage),
-                                before: before, time: source.time)
+                let ledger = try branchLedger(id)
+                return BranchPage.make(frame: frame, language: language, branch: branch,
+                                       inventory: try totals().branches[id] ?? Inventory(), items: ledger.items, movements: ledger.movements,
+                                       entries: try before.map { try source.database.entries(branch: id, before: $0, limit: BranchPage.entriesPerPage) }
+                                           ?? ledger.newestEntries,
+                                       before: before, time: source.time)
             }
         }
         router.get("/timeliness") { request, context in try page(request, context, "timeliness", "timeliness") { frame, language, now in
@@ -75,57 +76,46 @@ public struct Dashboard: Sendable {
             while months.count < 12, let last = months.first {
                 months.insert(last.month == 1 ? YearMonth(year: last.year - 1, month: 12)! : YearMonth(year: last.year, month: last.month - 1)!, at: 0)
             }
-            let history = try timeliness(months)
-            return TimelinessPage.make(frame: frame, language: language, current: history[history.count - 1], history: history, time: source.time)
+            // The page's content is the months' (kept while nothing changes) with this request's frame.
+            let number = try Self.page(request)
+            var model = try cache.value("timelinessPage:\(month):\(number):\(language.rawValue)", database: source.database) {
+                let history = try timeliness(months)
+                return TimelinessPage.make(frame: frame, language: language, current: history[history.count - 1], history: history,
+                                           time: source.time, page: number, pageSize: pageSize)
+            }
+            model.frame = frame
+            return model
         } }
         router.get("/exports") { request, context in try page(request, context, "exports", "exports") { frame, language, now in
-            ExportsPage.make(frame: frame, language: language, standings: try standings(now),
-                             time: source.time)
+            ExportsPage.make(frame: frame, language: language, standings: try standings(now), time: source.time, page: try Self.page(request))
         } }
-        router.get("/exports/:month") { request, context in try exportDownload(request, context) }
+        // A month's page; with asOf and format, one of its exports' files.
+        router.get("/exports/:month") { request, context in
+            if request.uri.queryParameters["asOf"] != nil || request.uri.queryParameters["format"] != nil {
+                return try exportDownload(request, context)
+            }
+            guard let month = YearMonth(try context.parameters.require("month")) else { throw HTTPError(.badRequest, message: "month must be YYYY-MM") }
+            return try page(request, context, "exportMonth", "exports") { frame, language, now in
+                ExportMonthPage.make(frame: frame, language: language, month: month, standings: try standings(now), time: source.time)
+            }
+        }
         router.get("/problems") { request, context in try page(request, context, "problems", "problems") { frame, language, now in
             ProblemsPage.make(frame: frame, language: language,
-                              branches: try source.database.branches(now: now, silentAfterSeconds: source.silentAfterSeconds),
-                              keys: try source.database.keys(),
+                              branches: try branches(now), keys: try keys(),
                               exports: try standings(now), time: source.time)
         } }
         router.get("/health") { request, context in try page(request, context, "health", "health") { frame, language, now in
-            HealthPage.make(frame: frame, language: language, health: try source.database.health(now: now), started: started, time: source.time, now: now)
+            HealthPage.make(frame: frame, language: language, health: try health(now), started: started, time: source.time, now: now)
         } }
-        router.get("/api/totals") { _, _ in json(HubJSONOutput.totals(try source.database.totals()).rendered()) }
-        router.get("/api/branches") { _, _ in
-            json(HubJSONOutput.branches(try source.database.branches(now: source.now(), silentAfterSeconds: source.silentAfterSeconds)).rendered())
-        }
+        router.get("/api/totals") { _, _ in json(try totalsJSON()) }
+        router.get("/api/branches") { _, _ in json(try branchesJSON(source.now())) }
         router.get("/api/timeliness") { request, _ in
             guard let month = try Self.month(request) else { throw HTTPError(.badRequest, message: "give the month as ?month=YYYY-MM") }
-            return json(HubJSONOutput.timeliness(try timeliness([month])[0]).rendered())
+            return json(try cache.value("timeliness.json:\(month)", database: source.database) {
+                HubJSONOutput.timeliness(try timeliness([month])[0]).rendered()
+            })
         }
         return router
-    }
-
-    /// The months' timeliness, kept while the database is unchanged.
-    func timeliness(_ months: [YearMonth]) throws -> [MonthTimeliness] {
-        try cache.value("timeliness:" + months.map(\.description).joined(separator: ","), database: source.database) {
-            try source.database.timeliness(months: months, zone: source.settings.zone, calendar: source.settings.calendar,
-                                           workdays: source.settings.workdays)
-        }
-    }
-
-    /// Every issued export's standing (HubDatabase.exportStandings): each issue's own part kept
-    /// for ever (its as-of is fixed), what has arrived since kept while the database is unchanged.
-    func standings(_ now: Timestamp) throws -> [ExportStanding] {
-        let database = source.database, zone = source.settings.zone
-        return try cache.value("exports", database: database) {
-            let issues = try database.exportIssues()
-            let since = try database.restatedSince(HubDatabase.latestOfEachMonth(issues), timeZone: zone, now: now)
-            return try issues.map { issue in
-                var standing = try cache.fixedValue("issue:\(issue.id):\(issue.hash):\(issue.asOf.millisecondsSinceEpoch)") {
-                    try database.exportStanding(of: issue, timeZone: zone)
-                }
-                standing.restatedSince = since[issue.id] ?? []
-                return standing
-            }
-        }
     }
 
     /// Renders `template` with the view model `build` makes, inside the common frame.
@@ -138,7 +128,7 @@ public struct Dashboard: Sendable {
         let frame = PageFrame(language: language, path: request.uri.path, query: query, titleKey: titleKey, asOf: now,
                               time: source.time, session: session)
         let model = try build(frame, language, now)
-        guard let html = library.render(model, withTemplate: template) else { throw HTTPError(.internalServerError) }
+        guard let html = library.render(MustacheFields(model), withTemplate: template) else { throw HTTPError(.internalServerError) }
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
@@ -184,6 +174,13 @@ public struct Dashboard: Sendable {
             throw HTTPError(.badRequest, message: "state must be one of current, behind, silent, flagged, revoked")
         }
         return state
+    }
+
+    static func page(_ request: Request) throws -> Int {
+        guard let page = Pager.page(request.uri.queryParameters["page"].map(String.init)) else {
+            throw HTTPError(.badRequest, message: Message.errWebPage())
+        }
+        return page
     }
 
     static func month(_ request: Request) throws -> YearMonth? {

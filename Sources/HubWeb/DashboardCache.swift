@@ -1,7 +1,8 @@
 import HubKit
 import Synchronization
 
-/// Figures the dashboard computed, kept while the database is unchanged (its ChangeToken),
+/// Figures the dashboard computed, kept while the database is unchanged (its ChangeToken: the
+/// change count, which serve's heartbeat and the dashboard's sessions leave alone),
 /// and those fixed for ever (an issued export's standing as of its own as-of). A value is
 /// kept only if the token read before and after computing it is the same, so what is kept
 /// is always what one unchanged database gave.
@@ -24,5 +25,14 @@ final class DashboardCache: Sendable {
         let value = try compute()
         fixed.withLock { $0[key] = value }
         return value
+    }
+
+    /// Keeps `value` under `key` if the database is unchanged since `compute()` last ran (so
+    /// a value worked out again for another reason, such as the time, is kept the same way).
+    func replace<T: Sendable>(_ key: String, database: HubDatabase, with value: T) throws {
+        let token = try database.changeToken()
+        current.withLock { kept in
+            if kept[key]?.token == token { kept[key] = (token, value) }
+        }
     }
 }

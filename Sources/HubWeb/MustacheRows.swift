@@ -74,13 +74,18 @@ extension ExportsPage.Row: MustacheParent {
         case "complete": complete
         case "completeLabel": completeLabel
         case "incomplete": incomplete
+        case "incompleteHTML": incompleteHTML
         case "restated": restated
         case "restatedChanges": restatedChanges
+        case "restatedChangesHTML": restatedChangesHTML
         case "hasRestated": hasRestated
         case "since": since
         case "sinceChanges": sinceChanges
+        case "sinceChangesHTML": sinceChangesHTML
         case "hasSince": hasSince
         case "downloads": downloads
+        case "monthHref": monthHref
+        case "detailHref": detailHref
         default: nil
         }
     }
@@ -103,6 +108,7 @@ extension Restatement: MustacheParent {
         case "issuedAt": issuedAt
         case "summary": summary
         case "changes": changes
+        case "changesHTML": changesHTML
         default: nil
         }
     }

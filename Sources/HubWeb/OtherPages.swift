@@ -14,13 +14,21 @@ public struct ExportsPage: Sendable {
         public var complete: Bool
         public var completeLabel: String
         public var incomplete: String
+        /// `incomplete` escaped (HTMLRows): the list can name a thousand offices.
+        public var incompleteHTML: String
         public var restated: String
         public var restatedChanges: [Change]
+        public var restatedChangesHTML: String
         public var hasRestated: Bool
         public var since: String
         public var sinceChanges: [Change]
+        public var sinceChangesHTML: String
         public var hasSince: Bool
         public var downloads: [Download]
+        /// The month's own page (`/exports/YYYY-MM`), where the changed figures are listed;
+        /// `detailHref` is empty on that page itself.
+        public var monthHref: String
+        public var detailHref: String
     }
 
     public struct Download: Sendable {
@@ -29,26 +37,43 @@ public struct ExportsPage: Sendable {
     }
 
     public var frame: PageFrame
+    /// This page's issues, newest first; each says how many figures changed, its month's
+    /// page lists them.
     public var rows: [Row]
+    public var pager: Pager
     public var empty: Bool
 
+    public static let pageSize = 24
+
+    public static func make(frame: PageFrame, language: WebLanguage, standings: [ExportStanding], time: LocalTime,
+                            page: Int = 1, pageSize: Int = ExportsPage.pageSize) -> ExportsPage {
+        let lang = language == .en ? "?lang=en" : ""
+        let pager = Pager(total: standings.count, page: page, size: pageSize, language: language) { Pager.href("/exports" + lang, page: $0) }
+        return ExportsPage(frame: frame, rows: standings[pager.range].map { row($0, language: language, time: time) }, pager: pager,
+                           empty: standings.isEmpty)
+    }
+
     /// Each issue downloads again as CSV, XLSX and JSON: `export --month M --as-of T` makes
-    /// the same bytes from the same as-of.
-    public static func make(frame: PageFrame, language: WebLanguage, standings: [ExportStanding], time: LocalTime) -> ExportsPage {
-        ExportsPage(frame: frame, rows: standings.map { standing in
-            let issue = standing.issue
-            return Row(month: issue.month.description, asOf: time.format(issue.asOf), hash: issue.hash, issuedAt: time.format(issue.issuedAt),
-                       complete: standing.complete, completeLabel: language.text(standing.complete ? "exportComplete" : "exportIncomplete"),
-                       incomplete: standing.incomplete.joined(separator: ", "),
-                       restated: standing.restated.map { language.text("restates", time.format($0.issuedAt), "\($0.changes.count)") } ?? "",
-                       restatedChanges: Change.list(standing.restated?.changes ?? [], language), hasRestated: standing.restated != nil,
-                       since: standing.restatedSince.isEmpty ? "" : language.text("restatedSince", "\(standing.restatedSince.count)"),
-                       sinceChanges: Change.list(standing.restatedSince, language), hasSince: !standing.restatedSince.isEmpty,
-                       downloads: ["csv", "xlsx", "json"].map { format in
-                           Download(label: format.uppercased(),
-                                    href: "/exports/\(issue.month)?asOf=\(issue.asOf.millisecondsSinceEpoch)&format=\(format)&lang=\(language.rawValue)")
-                       })
-        }, empty: standings.isEmpty)
+    /// the same bytes from the same as-of. The changed figures themselves only with `changes`
+    /// (the month's page; the list gives their number).
+    static func row(_ standing: ExportStanding, language: WebLanguage, time: LocalTime, changes: Bool = false) -> Row {
+        let issue = standing.issue
+        let monthHref = "/exports/\(issue.month)" + (language == .en ? "?lang=en" : "")
+        let incomplete = standing.incomplete.joined(separator: ", ")
+        let restatedChanges = changes ? Change.list(standing.restated?.changes ?? [], language) : []
+        let sinceChanges = changes ? Change.list(standing.restatedSince, language) : []
+        return Row(month: issue.month.description, asOf: time.format(issue.asOf), hash: issue.hash, issuedAt: time.format(issue.issuedAt),
+                   complete: standing.complete, completeLabel: language.text(standing.complete ? "exportComplete" : "exportIncomplete"),
+                   incomplete: incomplete, incompleteHTML: HTMLRows.escape(incomplete),
+                   restated: standing.restated.map { language.text("restates", time.format($0.issuedAt), "\($0.changes.count)") } ?? "",
+                   restatedChanges: restatedChanges, restatedChangesHTML: HTMLRows.changeTable(restatedChanges, language), hasRestated: standing.restated != nil,
+                   since: standing.restatedSince.isEmpty ? "" : language.text("restatedSince", "\(standing.restatedSince.count)"),
+                   sinceChanges: sinceChanges, sinceChangesHTML: HTMLRows.changeTable(sinceChanges, language), hasSince: !standing.restatedSince.isEmpty,
+                   downloads: ["csv", "xlsx", "json"].map { format in
+                       Download(label: format.uppercased(),
+                                href: "/exports/\(issue.month)?asOf=\(issue.asOf.millisecondsSinceEpoch)&format=\(format)&lang=\(language.rawValue)")
+                   },
+                   monthHref: monthHref, detailHref: changes ? "" : monthHref)
     }
 }
 
@@ -75,6 +100,7 @@ public struct Restatement: Sendable {
     public var issuedAt: String
     public var summary: String
     public var changes: [Change]
+    public var changesHTML: String
 }
 
 /// 待处理: open flags by kind with what to do, late entries that restate an issued export,
@@ -128,9 +154,10 @@ public struct ProblemsPage: Sendable {
                 lastSeen: key.lastSeenAt.map(time.format) ?? "")
         }
         let restatements = exports.filter { !$0.restatedSince.isEmpty }.map { standing in
-            Restatement(month: standing.issue.month.description, issuedAt: time.format(standing.issue.issuedAt),
+            let changes = Change.list(standing.restatedSince, language)
+            return Restatement(month: standing.issue.month.description, issuedAt: time.format(standing.issue.issuedAt),
                         summary: language.text("restatedSince", "\(standing.restatedSince.count)"),
-                        changes: Change.list(standing.restatedSince, language))
+                        changes: changes, changesHTML: HTMLRows.changes(changes))
         }
         return ProblemsPage(frame: frame, groups: groups, restatements: restatements, hasRestatements: !restatements.isEmpty,
                             keys: pending, todoKey: language.text("todo.pendingKey"),

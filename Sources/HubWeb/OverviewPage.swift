@@ -37,7 +37,7 @@ public struct OverviewPage: Sendable {
                             month: MonthTimeliness, activity: [HubActivity], lastIngest: Timestamp?, time: LocalTime) -> OverviewPage {
         let states = BranchStatus.State.displayOrder.map { state in
             StateCount(state: state.rawValue, label: language.text("state.\(state.rawValue)"),
-                       count: branches.filter { $0.state == state }.count,
+                       count: branches.count { $0.state == state },
                        href: "/branches?state=\(state.rawValue)" + (language == .en ? "&lang=en" : ""))
         }
         let chart = SVGChart.stackedBar(parts: states.map { (SVGChart.Series(label: $0.label, cssClass: "s-\($0.state)"), Int64($0.count)) },

@@ -43,6 +43,8 @@ enum Stylesheet {
         small { color: var(--muted); }
         td.ok { color: var(--current); font-weight: 600; } td.bad, p.bad { color: var(--flagged); font-weight: 600; }
         ul.changes { margin: 2px 0; padding-left: 18px; font-size: 12px; }
+        nav.pager { margin: 8px 0; font-size: 14px; } nav.pager a, nav.pager strong { margin-right: 6px; } nav.pager span { margin-right: 12px; color: #555; }
+        section.issue { margin-top: 18px; } table.changes td, table.changes th { font-size: 13px; }
         td.detail { color: var(--muted); max-width: 420px; }
         .tag { display: inline-block; padding: 0 8px; border-radius: 10px; color: #fff; font-size: 12px; }
         .s-current { border-top-color: var(--current); } .tag.s-current, rect.s-current { background: var(--current); fill: var(--current); }

@@ -3,7 +3,7 @@
 enum Templates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "overview": overview, "branches": branches, "branch": branch,
-        "timeliness": timeliness, "exports": exports, "problems": problems, "health": health, "error": error,
+        "timeliness": timeliness, "exports": exports, "pager": pager, "exportMonth": exportMonth, "exportCells": exportCells, "problems": problems, "health": health, "error": error,
     ]
 
     static let layout = #"""
@@ -63,14 +63,23 @@ enum Templates {
         {{<layout}}{{$content}}
         <p class="filters">{{#filters}}<a href="{{href}}"{{#current}} class="current"{{/current}}>{{label}}</a> {{/filters}}
         · <a href="{{csvHref}}" id="csv">{{frame.t.csv}}</a></p>
+        {{>pager}}
         <table class="list" id="branches"><thead><tr>
         <th><a href="{{sorts.id.href}}">{{frame.t.id}}</a></th><th>{{frame.t.name}}</th><th><a href="{{sorts.state.href}}">{{frame.t.state}}</a></th>
         <th class="n"><a href="{{sorts.held.href}}">{{frame.t.held}}</a></th><th class="n"><a href="{{sorts.pending.href}}">{{frame.t.pending}}</a></th>
         <th><a href="{{sorts.heard.href}}">{{frame.t.lastHeard}}</a></th><th>{{frame.t.lastEntry}}</th><th>{{frame.t.flags}}</th></tr></thead><tbody>
-        {{#rows}}<tr data-branch="{{id}}" data-state="{{state}}"><td><a href="{{href}}">{{id}}</a></td><td>{{name}}</td><td><span class="tag s-{{state}}">{{stateLabel}}</span></td>
-        <td class="n">{{held}}</td><td class="n">{{pending}}</td><td>{{lastHeard}}<br><small>{{lastHeardAt}}</small></td><td><small>{{lastEntryAt}}</small></td><td>{{flags}}</td></tr>{{/rows}}
+        {{{rowsHTML}}}
         </tbody></table>
+        {{>pager}}
         {{/content}}{{/layout}}
+        """#
+
+    /// A paged list's links (`Pager`), under the list; nothing when it fits one page.
+    static let pager = #"""
+        {{#pager.paged}}<nav class="pager" aria-label="{{pager.pageOf}}"><span>{{pager.pageOf}} · {{pager.showing}}</span>
+        {{#pager.previousHref}}<a href="{{pager.previousHref}}" rel="prev">{{pager.previousLabel}}</a>{{/pager.previousHref}}
+        {{#pager.links}}{{#current}}<strong aria-current="page">{{label}}</strong>{{/current}}{{^current}}<a href="{{href}}">{{label}}</a>{{/current}} {{/pager.links}}
+        {{#pager.nextHref}}<a href="{{pager.nextHref}}" rel="next">{{pager.nextLabel}}</a>{{/pager.nextHref}}</nav>{{/pager.paged}}
         """#
 
     static let branch = #"""
@@ -92,7 +101,7 @@ enum Templates {
         <h2>{{frame.t.entries}}</h2>
         <table class="list" id="entries"><thead><tr><th class="n">{{frame.t.seq}}</th><th>{{frame.t.material}}</th><th>{{frame.t.action}}</th><th>{{frame.t.item}}</th>
         <th class="n">{{frame.t.quantity}}</th><th>{{frame.t.occurredOn}}</th><th>{{frame.t.recordedAt}}</th><th></th></tr></thead><tbody>
-        {{#entries}}<tr><td class="n">{{seq}}</td><td>{{material}}</td><td>{{action}}</td><td>{{item}}</td><td class="n">{{quantity}}</td><td>{{occurredOn}}</td><td>{{recordedAt}}</td><td class="detail">{{note}}</td></tr>{{/entries}}
+        {{{entriesHTML}}}
         </tbody></table>
         <p>{{#newestHref}}<a href="{{newestHref}}">{{frame.t.newer}}</a> {{/newestHref}}{{#olderHref}}<a href="{{olderHref}}">{{frame.t.older}}</a>{{/olderHref}}</p>
         {{/content}}{{/layout}}
@@ -111,11 +120,14 @@ enum Templates {
         <div class="card"><div class="big">{{reportingRate}}</div><div>{{frame.t.reportingRate}}</div></div>
         <div class="card"><div class="big">{{onTimeRate}}</div><div>{{frame.t.onTimeRate}}</div></div>
         </section>
+        {{>pager}}
         <table class="list" id="timeliness"><thead><tr><th>{{frame.t.id}}</th><th>{{frame.t.name}}</th><th>{{frame.t.mark}}</th><th>{{frame.t.completeAt}}</th></tr></thead><tbody>
-        {{#rows}}<tr data-branch="{{id}}" data-mark="{{mark}}"><td>{{id}}</td><td>{{name}}</td><td><span class="tag m-{{mark}}">{{markLabel}}</span></td><td>{{completeAt}}</td></tr>{{/rows}}
+        {{{rowsHTML}}}
         </tbody></table>
+        {{>pager}}
         <h2>{{frame.t.grid}}</h2>
         <div class="chart">{{{grid}}}<p class="legend">{{#legend}}<span class="swatch {{cssClass}}"></span> {{label}} {{/legend}}</p></div>
+        {{>pager}}
         <table class="list"><thead><tr><th>{{frame.t.month}}</th><th>{{frame.t.deadline}}</th><th class="n">{{frame.t.expected}}</th><th class="n">{{frame.t.reported}}</th>
         <th class="n">{{frame.t.onTime}}</th><th class="n">{{frame.t.late}}</th><th class="n">{{frame.t.reportingRate}}</th><th class="n">{{frame.t.onTimeRate}}</th></tr></thead><tbody>
         {{#months}}<tr><td><a href="{{href}}">{{month}}</a></td><td><small>{{deadline}}</small></td><td class="n">{{expected}}</td><td class="n">{{reported}}</td><td class="n">{{onTime}}</td><td class="n">{{late}}</td><td class="n">{{reportingRate}}</td><td class="n">{{onTimeRate}}</td></tr>{{/months}}
@@ -127,12 +139,34 @@ enum Templates {
         {{<layout}}{{$content}}
         {{#empty}}<p>{{frame.t.noExports}}</p>{{/empty}}
         {{^empty}}<table class="list" id="exports"><thead><tr><th>{{frame.t.month}}</th><th>{{frame.t.asOfExport}}</th><th>{{frame.t.issuedAt}}</th><th>{{frame.t.completeness}}</th><th>{{frame.t.restatements}}</th><th>{{frame.t.hash}}</th><th>{{frame.t.download}}</th></tr></thead><tbody>
-        {{#rows}}<tr><td>{{month}}</td><td>{{asOf}}</td><td>{{issuedAt}}</td>
-        <td class="{{#complete}}ok{{/complete}}{{^complete}}bad{{/complete}}">{{completeLabel}}{{^complete}}<br><small>{{frame.t.incompleteOffices}}: {{incomplete}}</small>{{/complete}}</td>
-        <td class="detail">{{^hasRestated}}{{^hasSince}}—{{/hasSince}}{{/hasRestated}}{{#hasRestated}}<p>{{restated}}</p><ul class="changes">{{#restatedChanges}}<li>{{branch}} · {{material}} · {{figure}}: {{earlier}} → {{now}}</li>{{/restatedChanges}}</ul>{{/hasRestated}}
-        {{#hasSince}}<p class="bad">{{since}}</p><ul class="changes">{{#sinceChanges}}<li>{{branch}} · {{material}} · {{figure}}: {{earlier}} → {{now}}</li>{{/sinceChanges}}</ul>{{/hasSince}}</td>
-        <td><code>{{hash}}</code></td><td>{{#downloads}}<a href="{{href}}">{{label}}</a> {{/downloads}}</td></tr>{{/rows}}
-        </tbody></table>{{/empty}}
+        {{#rows}}<tr><td><a href="{{monthHref}}">{{month}}</a></td><td>{{asOf}}</td><td>{{issuedAt}}</td>
+        {{>exportCells}}</tr>{{/rows}}
+        </tbody></table>{{>pager}}{{/empty}}
+        {{/content}}{{/layout}}
+        """#
+
+    /// An issue's completeness, restatements (how many figures changed; the month's page
+    /// lists them), hash and downloads.
+    static let exportCells = #"""
+        <td class="{{#complete}}ok{{/complete}}{{^complete}}bad{{/complete}}">{{completeLabel}}{{^complete}}<br><small>{{frame.t.incompleteOffices}}: {{{incompleteHTML}}}</small>{{/complete}}</td>
+        <td class="detail">{{^hasRestated}}{{^hasSince}}—{{/hasSince}}{{/hasRestated}}{{#hasRestated}}<p>{{restated}}</p>{{/hasRestated}}
+        {{#hasSince}}<p class="bad">{{since}}</p>{{/hasSince}}
+        {{#hasRestated}}<a href="{{detailHref}}">{{frame.t.exportDetails}}</a>{{/hasRestated}}{{^hasRestated}}{{#hasSince}}<a href="{{detailHref}}">{{frame.t.exportDetails}}</a>{{/hasSince}}{{/hasRestated}}</td>
+        <td><code>{{hash}}</code></td><td>{{#downloads}}<a href="{{href}}">{{label}}</a> {{/downloads}}</td>
+        """#
+
+    /// One month's issues, newest first, each with the figures it restated and those changed since.
+    static let exportMonth = #"""
+        {{<layout}}{{$content}}
+        <p><a href="{{backHref}}" id="all-exports">‹ {{frame.t.exports}}</a></p>
+        {{#empty}}<p>{{emptyText}}</p>{{/empty}}
+        {{#rows}}<section class="issue" data-hash="{{hash}}">
+        <h2>{{frame.t.asOfExport}} {{asOf}} · {{frame.t.issuedAt}} {{issuedAt}}</h2>
+        <p class="{{#complete}}ok{{/complete}}{{^complete}}bad{{/complete}}">{{completeLabel}}{{^complete}}<br><small>{{frame.t.incompleteOffices}}: {{{incompleteHTML}}}</small>{{/complete}}</p>
+        <p>{{frame.t.hash}} <code>{{hash}}</code> · {{frame.t.download}}: {{#downloads}}<a href="{{href}}">{{label}}</a> {{/downloads}}</p>
+        {{#hasRestated}}<p>{{restated}}</p>{{{restatedChangesHTML}}}{{/hasRestated}}
+        {{#hasSince}}<p class="bad">{{since}}</p>{{{sinceChangesHTML}}}{{/hasSince}}
+        </section>{{/rows}}
         {{/content}}{{/layout}}
         """#
 
@@ -141,7 +175,7 @@ enum Templates {
         {{#empty}}<p>{{frame.t.noProblems}}</p>{{/empty}}
         {{#hasRestatements}}<h2>{{frame.t.lateRestatements}}</h2>
         <table class="list" id="restatements"><thead><tr><th>{{frame.t.month}}</th><th>{{frame.t.issuedAt}}</th><th>{{frame.t.whatToDo}}</th></tr></thead><tbody>
-        {{#restatements}}<tr><td>{{month}}</td><td>{{issuedAt}}</td><td class="detail"><p class="bad">{{summary}}</p><ul class="changes">{{#changes}}<li>{{branch}} · {{material}} · {{figure}}: {{earlier}} → {{now}}</li>{{/changes}}</ul></td></tr>{{/restatements}}
+        {{#restatements}}<tr><td>{{month}}</td><td>{{issuedAt}}</td><td class="detail"><p class="bad">{{summary}}</p><ul class="changes">{{{changesHTML}}}</ul></td></tr>{{/restatements}}
         </tbody></table>{{/hasRestatements}}
         {{#groups}}<h2>{{frame.t.openFlags}}: {{kindLabel}}</h2><p class="todo">{{frame.t.whatToDo}}: {{todo}}</p>
         <table class="list"><tbody>{{#flags}}<tr><td><a href="{{href}}">{{branch}}</a></td><td>{{seq}}</td><td>{{detail}}</td><td>{{at}}</td></tr>{{/flags}}</tbody></table>{{/groups}}

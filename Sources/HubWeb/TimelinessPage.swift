@@ -38,7 +38,11 @@ public struct TimelinessPage: Sendable {
     public var notExpected: Int
     public var reportingRate: String
     public var onTimeRate: String
+    /// This page's offices (and the grid's rows); the counts and rates cover every office.
     public var rows: [Row]
+    /// `rows` as the table's HTML (HTMLRows).
+    public var rowsHTML: String
+    public var pager: Pager
     public var months: [MonthRow]
     public var grid: String
     public var legend: [LegendItem]
@@ -50,7 +54,7 @@ public struct TimelinessPage: Sendable {
 
     /// `history`: the months of the grid, oldest first, ending with `current`.
     public static func make(frame: PageFrame, language: WebLanguage, current: MonthTimeliness, history: [MonthTimeliness],
-                            time: LocalTime) -> TimelinessPage {
+                            time: LocalTime, page: Int = 1, pageSize: Int = Pager.defaultSize) -> TimelinessPage {
         let lang = language == .en ? "&lang=en" : ""
         func href(_ month: YearMonth) -> String { "/timeliness?month=\(month)\(lang)" }
         let month = current.month
@@ -59,10 +63,18 @@ public struct TimelinessPage: Sendable {
         func deadlineText(_ item: MonthTimeliness) -> String {
             item.deadline.map(time.format) ?? language.text("deadlineUnknown")
         }
-        let branchIDs = current.branches.map(\.branch)
+        let pager = Pager(total: current.branches.count, page: page, size: pageSize, language: language) {
+            Pager.href("/timeliness?month=\(month)\(lang)", page: $0)
+        }
+        let shown = current.branches[pager.range]
+        let branchIDs = shown.map(\.branch)
         let marks = history.map { item in Dictionary(item.branches.map { ($0.branch, $0.mark) }, uniquingKeysWith: { first, _ in first }) }
         let cells = branchIDs.map { id in
             marks.map { byBranch in "m-\((byBranch[id] ?? .notExpected).rawValue)" }
+        }
+        let rows = shown.map { row in
+            Row(id: row.branch, name: row.name, mark: row.mark.rawValue, markLabel: language.text("mark.\(row.mark.rawValue)"),
+                completeAt: row.completeAt.map(time.format) ?? "")
         }
         return TimelinessPage(
             frame: frame, month: month.description, previousHref: href(previous), nextHref: href(next),
@@ -71,10 +83,7 @@ public struct TimelinessPage: Sendable {
             notReported: current.count(.notReported), notExpected: current.count(.notExpected),
             reportingRate: RateText.percent(current.reportingRatePerMille),
             onTimeRate: current.deadline == nil ? "—" : RateText.percent(current.onTimeRatePerMille),
-            rows: current.branches.map { row in
-                Row(id: row.branch, name: row.name, mark: row.mark.rawValue, markLabel: language.text("mark.\(row.mark.rawValue)"),
-                    completeAt: row.completeAt.map(time.format) ?? "")
-            },
+            rows: rows, rowsHTML: HTMLRows.marks(rows), pager: pager,
             months: history.reversed().map { item in
                 MonthRow(month: item.month.description, href: href(item.month), deadline: deadlineText(item), expected: item.expected,
                          reported: item.reported, onTime: item.onTime, late: item.late,

@@ -13,9 +13,10 @@ public enum WebLanguage: String, Sendable, CaseIterable {
     public var catalogue: Language { self == .zh ? .zh : .en }
 
     /// The page's labels, keyed for the templates (`{{t.key}}`).
-    public var labels: [String: String] {
-        WebText.table.mapValues { $0.text(catalogue) }
-    }
+    public var labels: [String: String] { self == .zh ? Self.zhLabels : Self.enLabels }
+
+    private static let zhLabels = WebText.table.mapValues { $0.text(.zh) }
+    private static let enLabels = WebText.table.mapValues { $0.text(.en) }
 
     /// The sentence behind template key `key` with `{0}`… filled in (the key itself when the
     /// table lacks it, which a test rules out for every key the code uses).

@@ -153,5 +153,11 @@ enum WebText {
         "serveRunning": .webServeRunning,
         "serveStopped": .webServeStopped,
         "serveNever": .webServeNever,
+        // webpages branch
+        "pageOf": .webPageOf,
+        "previous": .webPrevious,
+        "next": .webNext,
+        "showing": .webShowing,
+        "exportDetails": .webExportDetails,
     ]
 }

@@ -188,5 +188,14 @@ extension Catalogue {
         .errWebBindMalformed: "--bind 须为 HOST:PORT，例如 127.0.0.1:8447，而不是 '{0}'",
         .errWebNeedsTLS: "拒绝在 {0} 上不加密地提供看板：请给出 --tls-cert 和 --tls-key，或绑定到 127.0.0.1",
         .errWebHalfTLS: "--tls-cert 和 --tls-key 须同时给出，或都不给",
+        // webpages branch
+        .webPageOf: "第 {0} 页，共 {1} 页",
+        .webPrevious: "‹ 上一页",
+        .webNext: "下一页 ›",
+        .webShowing: "第 {0}–{1} 个，共 {2} 个",
+        .webExportMonthTitle: "{0} 月报",
+        .webExportDetails: "变化的数字",
+        .webNoExportsOfMonth: "{0} 尚未出具月报。",
+        .errWebPage: "page 须为从 1 起的整数，例如 ?page=2",
     ]
 }

@@ -188,5 +188,14 @@ extension Catalogue {
         .errWebBindMalformed: "--bind takes HOST:PORT such as 127.0.0.1:8447, not '{0}'",
         .errWebNeedsTLS: "refusing to serve the dashboard on {0} without TLS: give --tls-cert and --tls-key, or bind to 127.0.0.1",
         .errWebHalfTLS: "--tls-cert and --tls-key go together; give both or neither",
+        // webpages branch
+        .webPageOf: "Page {0} of {1}",
+        .webPrevious: "‹ Previous",
+        .webNext: "Next ›",
+        .webShowing: "{0}–{1} of {2}",
+        .webExportMonthTitle: "Exports of {0}",
+        .webExportDetails: "Figures changed",
+        .webNoExportsOfMonth: "No export of {0} has been issued.",
+        .errWebPage: "page must be a whole number from 1, such as ?page=2",
     ]
 }

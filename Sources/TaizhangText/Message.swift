@@ -728,4 +728,13 @@ public enum Message: String, CaseIterable, Sendable {
     case configKindArray = "configKind_array"
     case configKindDateTime = "configKind_dateTime"
     case bureauRowOne
+    // webpages branch: the dashboard's paged lists and an export month's page.
+    case webPageOf = "web_pageOf"
+    case webPrevious = "web_previous"
+    case webNext = "web_next"
+    case webShowing = "web_showing"
+    case webExportMonthTitle = "web_exportMonthTitle"
+    case webExportDetails = "web_exportDetails"
+    case webNoExportsOfMonth = "web_noExportsOfMonth"
+    case errWebPage = "errWeb_page"
 }

@@ -9,12 +9,13 @@ import TaizhangTesting
 enum WebCases {
     static var all: [BenchCase] { [pages] }
 
-    static let paths = ["/", "/branches", "/branches?state=current", "/branches/branch-1", "/timeliness", "/exports", "/problems",
-                        "/health", "/api/totals", "/api/branches", "/api/timeliness?month=2026-10"]
+    static let paths = ["/", "/branches", "/branches?state=current", "/branches?sort=held&page=7", "/branches/branch-1", "/timeliness",
+                        "/timeliness?month=2026-06&page=4", "/exports", "/exports/2026-10", "/problems", "/health", "/api/totals",
+                        "/api/branches", "/api/timeliness?month=2026-10"]
 
     static let pages = BenchCase(
         name: "web.pages-5m",
-        description: "A real 'taizhang-hub-web --bind 127.0.0.1:0' over the hub of hub.totals-5m (1,000 branches, 5,000,000 entries over fifteen months of deliveries, flags, revocations and issued exports; BigHub, cached), after logging in through POST /login: each page and API (\(paths.joined(separator: ", "))) fetched over one keep-alive loopback connection (a raw socket), 2 warm-ups then 30 timed requests each, the paths taken in turn so that no page is timed only right after itself (quick: 100 branches x 500 entries, 10 requests); the same run times 'taizhang-hub totals --json' as a whole process on the same hub, and each page's p99 is given over that time",
+        description: "A real 'taizhang-hub-web --bind 127.0.0.1:0' over the hub of hub.totals-5m (1,000 branches, 5,000,000 entries over fifteen months of deliveries, flags, revocations and issued exports; BigHub, cached), after logging in through POST /login, with a heartbeat written beside it once a second (serve writes one every 5 s): each page and API (\(paths.joined(separator: ", "))) fetched over one keep-alive loopback connection (a raw socket), 2 warm-ups then 30 timed requests each, the paths taken in turn so that no page is timed only right after itself (quick: 100 branches x 500 entries, 10 requests); the same run times 'taizhang-hub totals --json' as a whole process on the same hub, and each page's p99 is given over that time",
         goal: "the slowest page's p99 < 50 ms"
     ) { context in
         let branches = context.quick ? 100 : 1_000
@@ -35,17 +36,24 @@ enum WebCases {
         let cookie = try client.login(form: "login=bench&password=bench+password")
 
         let runs = context.quick ? 10 : 30
-        for path in paths { for _ in 0..<2 { _ = try client.get(path, cookie: cookie) } }
+        let heartbeat = try HeartbeatWriter(databasePath: hub.database.path)
         var times: [String: [Int64]] = [:]
-        for _ in 0..<runs {
-            for path in paths { times[path, default: []].append(try client.get(path, cookie: cookie)) }
+        do {
+            for path in paths { for _ in 0..<2 { _ = try client.get(path, cookie: cookie) } }
+            for _ in 0..<runs {
+                for path in paths { times[path, default: []].append(try client.get(path, cookie: cookie)) }
+            }
+        } catch {
+            _ = try? heartbeat.stop()
+            throw error
         }
+        let beats = try heartbeat.stop()
         let timer = ProcessTimer(scratch: context.scratch)
         var totals: [Int64] = []
         for _ in 0..<(context.quick ? 5 : 11) { totals.append(try timer.run([context.hubPath, "totals", "--json", "--data", hub.directory.path])) }
         let totalsMedian = max(Samples(totals).median, 1)
 
-        var metrics = built.metrics + [("requestsPerPath", .int(Int64(runs))), ("totalsJsonProcessMedianMs", .milliseconds(totalsMedian))]
+        var metrics = built.metrics + [("requestsPerPath", .int(Int64(runs))), ("heartbeatsWritten", .int(Int64(beats))), ("totalsJsonProcessMedianMs", .milliseconds(totalsMedian))]
         var worst: Int64 = 0, worstPath = ""
         for path in paths {
             let stats = Samples(times[path] ?? [])

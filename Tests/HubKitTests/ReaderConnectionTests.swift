@@ -24,7 +24,7 @@ final class ReaderConnectionTests: XCTestCase {
         XCTAssertEqual(try hub.database.createdAt(), TemporaryHub.t0)
     }
 
-    func testChangeTokenMovesWithEveryCommitFromAnotherConnection() throws {
+    func testChangeTokenMovesWithEveryFigureWriteFromAnotherConnection() throws {
         let hub = try TemporaryHub()
         let reader = try HubDatabase(openingAt: hub.database.path)
         let first = try reader.changeToken()
@@ -33,6 +33,21 @@ final class ReaderConnectionTests: XCTestCase {
         let second = try reader.changeToken()
         XCTAssertNotEqual(second, first, "another connection committed")
         XCTAssertEqual(try reader.changeToken(), second)
+    }
+
+    func testHeartbeatAndDashboardSessionsKeepTheChangeToken() throws {
+        let hub = try TemporaryHub()
+        let reader = try HubDatabase(openingAt: hub.database.path)
+        let first = try reader.changeToken()
+        try hub.database.noteHeartbeat(startedAt: TemporaryHub.at(seconds: 1), at: TemporaryHub.at(seconds: 2))
+        try hub.database.noteHeartbeat(startedAt: TemporaryHub.at(seconds: 1), at: TemporaryHub.at(seconds: 7))
+        try hub.database.addOperator(login: "wang", role: .viewer, passwordHash: "x", at: TemporaryHub.at(seconds: 3))
+        try reader.startSession(tokenHash: "h", login: "wang", address: "127.0.0.1", at: TemporaryHub.at(seconds: 4))
+        try reader.endSession(tokenHash: "h", address: "127.0.0.1", at: TemporaryHub.at(seconds: 5))
+        XCTAssertEqual(try reader.changeToken(), first, "no figure changed")
+        XCTAssertEqual(try reader.serveHeartbeat()?.beatAt, TemporaryHub.at(seconds: 7), "the heartbeat itself is read live")
+        try hub.database.enroll(branch: "nanhu", name: "南湖分局", publicKey: TemporaryHub.key(1), at: TemporaryHub.at(seconds: 8))
+        XCTAssertNotEqual(try reader.changeToken(), first, "an enrolment changed the pages")
     }
 
     func testExportStandingsAnswerNoAsOf() throws {
