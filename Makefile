@@ -18,7 +18,7 @@ all: build
 
 # Debian packages: libzmq (CURVE) and SQLite headers, the sqlite3 CLI (benchmark baseline),
 # tzdata (the bureau's time zone), zlib and pkg-config (ZIPFoundation, for XLSX exports),
-# python3 and man-db (make install writes the man pages; the install test renders them),
+# python3, and man-db (the install test renders the man pages),
 # libpq-dev (the PostgreSQL client, PostgresClient). Installed with apt-get only when missing.
 deps:
 	@$(MAKE) --no-print-directory apt-install PACKAGES="$(SYSTEM_PACKAGES)"
@@ -56,6 +56,7 @@ dashboard: release
 # Every test, then a check that the suite left none of the processes it started running.
 test: deps test-deps
 	$(SWIFT) build --build-tests
+	$(SWIFT) build --product generate-manual
 	@status=0; $(SWIFT) test --skip-build --disable-swift-testing || status=$$?; \
 	  bash scripts/check-leftover-processes.sh || status=1; exit $$status
 
@@ -65,10 +66,12 @@ bench: deps
 	@$(SWIFT) build $(RELEASE_FLAGS) 1>&2
 	@.build/release/taizhang-bench
 
-# The release binaries, bash/zsh/fish completions and man pages (English, and Chinese under
-# share/man/zh_CN) under PREFIX; DESTDIR for packaging. scripts/install.sh does the work.
+# The release binaries, bash/zsh/fish completions and man pages (English; made by
+# swift-argument-parser's generate-manual, built here from the package's own dependency)
+# under PREFIX; DESTDIR for packaging. scripts/install.sh does the work.
 PREFIX ?= /usr/local
 install: release
+	$(SWIFT) build $(RELEASE_FLAGS) --product generate-manual
 	sh scripts/install.sh "$$($(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)" "$(DESTDIR)$(PREFIX)"
 
 # The wire codec under libFuzzer (coverage-guided, AddressSanitizer) for FUZZ_SECONDS, growing

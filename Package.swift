@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "TaizhangText", dependencies: ["TaizhangCore"]),
         .target(name: "LocalFiles"),
         // `--config FILE` (TOML) for both programs; parsed only when the flag is given.
-        .target(name: "ConfigFiles", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "ConfigFiles", dependencies: ["TaizhangCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The monthly report: rows, completeness, provenance, and the CSV/JSON/XLSX writers.
         .target(
             name: "TaizhangReport",
@@ -74,6 +74,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The hub's errors in the reader's language, for both hub programs.
+        .target(name: "HubText", dependencies: ["HubKit", "TaizhangCore", "TaizhangText"]),
         // The JSON that `totals`, `branches` and the dashboard's /api/ twins print: one builder.
         .target(name: "HubJSON", dependencies: ["HubKit", "TaizhangCore", "TaizhangText"]),
         // The operator's dashboard: routes, view models, templates, SVG charts. Its own process.
@@ -90,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "taizhang-hub-web",
             dependencies: [
-                "HubWeb", "HubKit", "TaizhangText",
+                "HubWeb", "HubKit", "HubText", "TaizhangText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -106,7 +108,7 @@ let package = Package(
         .executableTarget(
             name: "taizhang-hub",
             dependencies: [
-                "HubKit", "TaizhangText", "TaizhangCore", "Lifecycle", "ZeroMQ",
+                "HubKit", "HubText", "TaizhangText", "TaizhangCore", "Lifecycle", "ZeroMQ",
                 "TaizhangReport", "HubJSON", "TaizhangCommandLine", "ConfigFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

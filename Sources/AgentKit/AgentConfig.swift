@@ -39,7 +39,7 @@ public struct AgentConfig: Sendable, Equatable {
                                  data: try file.folder("data"), timeZone: try file.string("time_zone"))
         config.lang = try file.string("lang")
         if let zone = config.timeZone, BureauTimeZone(identifier: zone) == nil {
-            throw ConfigError.invalidValue(path: path, key: "time_zone", detail: "names no known time zone ('\(zone)'); use a name such as Asia/Shanghai")
+            throw ConfigError.invalidValue(path: path, key: "time_zone", problem: .unknownTimeZone(zone))
         }
         return config
     }

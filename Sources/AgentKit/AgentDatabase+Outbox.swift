@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import TaizhangCore
 
@@ -8,11 +9,13 @@ extension AgentDatabase {
     }
 
     /// Records the last problem talking to the hub (nil clears it), for `status`.
-    public func noteSyncProblem(_ problem: String?, at time: Timestamp = .now()) throws {
+    /// The problem is kept as data beside its English sentence, for `status` to word it.
+    public func noteSyncProblem(_ problem: SyncError?, at time: Timestamp = .now()) throws {
+        let data = problem.flatMap { try? JSONEncoder().encode($0) }.map { String(decoding: $0, as: UTF8.self) }
         try Self.translatingErrors(path: path) {
             try queue.inTransaction(.immediate) { db in
-                try db.execute(sql: "UPDATE sync_state SET last_problem = ?, last_problem_at = ?",
-                               arguments: [problem, problem == nil ? nil : time.millisecondsSinceEpoch])
+                try db.execute(sql: "UPDATE sync_state SET last_problem = ?, last_problem_error = ?, last_problem_at = ?",
+                               arguments: [problem?.description, data, problem == nil ? nil : time.millisecondsSinceEpoch])
                 return .commit
             }
         }

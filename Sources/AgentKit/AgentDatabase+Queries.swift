@@ -39,12 +39,13 @@ extension AgentDatabase {
     static func syncState(_ db: Database) throws -> SyncState {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT (SELECT IFNULL(MAX(seq), 0) FROM entry), acked_seq, last_ack_at, last_problem, last_problem_at,
-                   confirmed_seq, confirmed_chain, confirmed_at, hub_answered
+                   confirmed_seq, confirmed_chain, confirmed_at, hub_answered, last_problem_error
             FROM sync_state
             """) else { throw DatabaseError(resultCode: .SQLITE_CORRUPT, message: "the ledger has no sync state") }
         var state = SyncState(lastSeq: row[0], ackedSeq: row[1],
                               lastAckAt: (row[2] as Int64?).map(Timestamp.init(millisecondsSinceEpoch:)),
                               lastProblem: row[3], lastProblemAt: (row[4] as Int64?).map(Timestamp.init(millisecondsSinceEpoch:)))
+        state.lastProblemError = (row[9] as String?).flatMap { try? JSONDecoder().decode(SyncError.self, from: Data($0.utf8)) }
         if let chain = row[6] as Data?, let at = row[7] as Int64? {
             state.confirmation = Confirmation(seq: row[5], chain: [UInt8](chain), at: Timestamp(millisecondsSinceEpoch: at))
         }

@@ -12,7 +12,12 @@ public enum AgentError: Error, Sendable, CustomStringConvertible {
     /// `sync` of a damaged ledger delivered entries 1 … `delivered` and could read no further.
     case damagedTail(path: String, delivered: Int64, firstUnreadable: Int64, detail: String)
     case busy(path: String, seconds: Int)
+    /// A sentence the caller has already worded in the clerk's language.
     case invalidSetting(String)
+    /// libzmq cannot make CURVE keys (built without libsodium).
+    case curveUnavailable(detail: String)
+    /// The agent's key files in `directory` cannot be read.
+    case keyFilesUnreadable(directory: String, detail: String)
     case badHubEndpoint(String, Endpoint.Problem)
     case badHubKey(String)
     /// An endpoint given twice in a `--hub` list.
@@ -38,6 +43,10 @@ public enum AgentError: Error, Sendable, CustomStringConvertible {
             "the ledger \(path) stayed locked by another program for \(seconds) s; nothing was recorded — try again in a moment"
         case .invalidSetting(let message):
             message
+        case .curveUnavailable(let detail):
+            "libzmq could not make a CURVE key pair (\(detail)); install libzmq with CURVE support (Debian: libzmq5)"
+        case .keyFilesUnreadable(let directory, let detail):
+            "the agent's key files in \(directory) cannot be read (\(detail)); they are made by 'taizhang-agent init'"
         case .badHubEndpoint(let endpoint, _):
             "the hub address '\(endpoint)' is not of the form tcp://HOST:PORT with a port from 1 to 65535 (e.g. tcp://hub.bureau.local:7447)"
         case .duplicateHubEndpoint(let endpoint):

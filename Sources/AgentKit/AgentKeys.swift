@@ -10,7 +10,7 @@ public struct AgentKeys: Sendable {
             publicKey = try LocalFile.read(directory.publicKeyPath).trimmingCharacters(in: .whitespacesAndNewlines)
             secretKey = try LocalFile.read(directory.secretKeyPath).trimmingCharacters(in: .whitespacesAndNewlines)
         } catch {
-            throw AgentError.invalidSetting("the agent's key files in \(directory.path) cannot be read (\(error)); they are made by 'taizhang-agent init'")
+            throw AgentError.keyFilesUnreadable(directory: directory.path, detail: "\(error)")
         }
     }
 }

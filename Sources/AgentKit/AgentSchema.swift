@@ -84,6 +84,8 @@ enum AgentSchema {
         migrator.registerMigration("flags-hub-notice", migrate: AgentSchema.hubFlags)
         // Branch "failover": a list of hub front-ends.
         migrator.registerMigration("failover-hub-list", migrate: AgentSchema.hubList)
+        // Branch "clerk": the last sync problem as data, worded in the clerk's language.
+        migrator.registerMigration("last-problem-error", migrate: AgentSchema.lastProblemError)
         return migrator
     }
 }

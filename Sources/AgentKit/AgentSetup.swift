@@ -22,11 +22,7 @@ public struct AgentSetup: Sendable {
 
     /// Checks every setting before anything is written.
     public func validate() throws {
-        do {
-            try BranchID.checkOffice(id: branch, name: name)
-        } catch {
-            throw AgentError.invalidSetting(error.message)
-        }
+        try BranchID.checkOffice(id: branch, name: name)  // the rule's own sentence, in the clerk's language
         try Self.checkHub(endpoint: hubEndpoint, key: hubKey)
     }
 
@@ -49,7 +45,7 @@ public struct AgentSetup: Sendable {
         do {
             keys = try CurveKeyPair.generate()
         } catch {
-            throw AgentError.invalidSetting("libzmq could not make a CURVE key pair (\(error)); install libzmq with CURVE support (Debian: libzmq5)")
+            throw AgentError.curveUnavailable(detail: "\(error)")
         }
         try LocalFile.write(keys.secretKey + "\n", to: directory.secretKeyPath, mode: 0o600)
         try LocalFile.write(keys.publicKey + "\n", to: directory.publicKeyPath, mode: 0o644)

@@ -36,6 +36,8 @@ public struct SyncState: Sendable, Hashable {
     /// The last problem met talking to the hub, cleared by the next successful exchange.
     public var lastProblem: String?
     public var lastProblemAt: Timestamp?
+    /// `lastProblem` as data, for wording it in the clerk's language (nil for older rows).
+    public var lastProblemError: SyncError?
     /// The hub's last confirmation (the receipt): the seq it holds and its chain there.
     public var confirmation: Confirmation?
     /// What the hub last said of the flags it holds open on this office (nil: not heard yet).

@@ -1,6 +1,7 @@
-/// Why a sync with the hub stopped short; each says what the clerk can do. The clerk's
-/// sentences are all here, to move into the message catalogue as they are.
-public enum SyncError: Error, Sendable, Equatable, CustomStringConvertible {
+/// Why a sync with the hub stopped short; each says what the clerk can do. `description` is
+/// the English sentence (logs, `status --json`); the clerk reads the catalogue's, in their
+/// language. Codable: the last one is kept in the ledger for `status` (`last_problem_error`).
+public enum SyncError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     case unreachable(endpoint: String, seconds: Int, pending: Int64, handshakeFailed: Bool)
     case keyNotEnrolled(endpoint: String)
     case wrongHubKey(endpoint: String)

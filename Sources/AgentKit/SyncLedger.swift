@@ -9,7 +9,7 @@ protocol SyncLedger {
     func chain(at seq: Int64) throws -> [UInt8]?
     func outbox(after seq: Int64, limit: Int) throws -> [Entry]
     func confirm(_ heldSeq: Int64, chain: [UInt8], at time: Timestamp, fromWelcome: Bool, flags: FlagNotice?) throws -> Bool
-    func noteSyncProblem(_ problem: String?, at time: Timestamp) throws
+    func noteSyncProblem(_ problem: SyncError?, at time: Timestamp) throws
     func noteHubAnswered(_ endpoint: String) throws
     func dataVersion() throws -> Int64
 }
@@ -72,7 +72,7 @@ final class SalvagedLedger: SyncLedger {
         try self.chain(at: heldSeq) == chain
     }
 
-    func noteSyncProblem(_ problem: String?, at time: Timestamp) throws {}
+    func noteSyncProblem(_ problem: SyncError?, at time: Timestamp) throws {}
 
     func noteHubAnswered(_ endpoint: String) throws {}
 

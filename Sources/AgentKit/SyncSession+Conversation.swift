@@ -120,7 +120,7 @@ extension SyncSession {
 
     /// Records `problem` for `status` and returns it to be thrown.
     func noted(_ problem: SyncError) -> SyncError {
-        try? ledger.noteSyncProblem(problem.description, at: .now())
+        try? ledger.noteSyncProblem(problem, at: .now())
         return problem
     }
 }

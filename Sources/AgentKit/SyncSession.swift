@@ -130,7 +130,7 @@ public final class SyncSession {
                                  handshakeFailed: &handshakeFailed)
             } catch let error as SyncError {
                 logger.error("hub refused this office", metadata: ["problem": "\(error)"])
-                try? ledger.noteSyncProblem(error.description, at: .now())
+                try? ledger.noteSyncProblem(error, at: .now())
                 backoffMs = options.backoffMaxMs
                 if !stop.isRaised { pause(until: .max, stop: stop) }
                 continue

@@ -4,8 +4,8 @@ public enum ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadable(path: String, detail: String)
     case syntax(path: String, line: Int, column: Int, detail: String)
     case unknownKey(path: String, key: String, known: [String])
-    case wrongType(path: String, key: String, expected: String, found: String)
-    case invalidValue(path: String, key: String, detail: String)
+    case wrongType(path: String, key: String, expected: ConfigValueKind, found: ConfigValueKind)
+    case invalidValue(path: String, key: String, problem: ConfigProblem)
 
     public var description: String {
         switch self {
@@ -16,9 +16,9 @@ public enum ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownKey(let path, let key, let known):
             "\(path): unknown key '\(key)'; the keys this program reads are \(known.joined(separator: ", "))"
         case .wrongType(let path, let key, let expected, let found):
-            "\(path): '\(key)' must be \(expected), not \(found)"
-        case .invalidValue(let path, let key, let detail):
-            "\(path): '\(key)' \(detail)"
+            "\(path): '\(key)' must be \(expected.english), not \(found.english)"
+        case .invalidValue(let path, let key, let problem):
+            "\(path): '\(key)' \(problem.detail)"
         }
     }
 }

@@ -28,9 +28,9 @@ public struct ConfigFile {
     public func string(_ key: String) throws -> String? {
         guard let value = table[key] else { return nil }
         guard let text = value.string else {
-            throw ConfigError.wrongType(path: path, key: key, expected: "a string in quotes", found: Self.describe(value.type))
+            throw ConfigError.wrongType(path: path, key: key, expected: .quotedString, found: Self.describe(value.type))
         }
-        guard !text.isEmpty else { throw ConfigError.invalidValue(path: path, key: key, detail: "must not be empty") }
+        guard !text.isEmpty else { throw ConfigError.invalidValue(path: path, key: key, problem: .empty) }
         return text
     }
 
@@ -38,7 +38,7 @@ public struct ConfigFile {
     public func integer(_ key: String) throws -> Int? {
         guard let value = table[key] else { return nil }
         guard value.type == .int, let number = value.int else {
-            throw ConfigError.wrongType(path: path, key: key, expected: "a whole number", found: Self.describe(value.type))
+            throw ConfigError.wrongType(path: path, key: key, expected: .wholeNumber, found: Self.describe(value.type))
         }
         return number
     }
@@ -57,15 +57,15 @@ public struct ConfigFile {
         return folder.isEmpty ? "/" + relative : folder + "/" + relative
     }
 
-    static func describe(_ type: TOMLType) -> String {
+    static func describe(_ type: TOMLType) -> ConfigValueKind {
         switch type {
-        case .int: "a whole number"
-        case .double: "a decimal number"
-        case .string: "a string"
-        case .bool: "true or false"
-        case .table: "a table"
-        case .array: "an array"
-        case .date, .time, .dateTime: "a date or time"
+        case .int: .wholeNumber
+        case .double: .decimalNumber
+        case .string: .string
+        case .bool: .boolean
+        case .table: .table
+        case .array: .array
+        case .date, .time, .dateTime: .dateTime
         }
     }
 

@@ -43,17 +43,17 @@ public struct HubConfig: Sendable, Equatable {
             do {
                 config.report.set(key, try ReportSettings.check(key, text))
             } catch {
-                throw ConfigError.invalidValue(path: path, key: key.rawValue, detail: error.detail)
+                throw ConfigError.invalidValue(path: path, key: key.rawValue, problem: error.configProblem)
             }
         }
         if let hours = config.silentAfterHours, !silentAfterHoursRange.contains(hours) {
-            throw ConfigError.invalidValue(path: path, key: "silent_after_hours", detail: "takes a number of hours from 1 to 8784, not \(hours)")
+            throw ConfigError.invalidValue(path: path, key: "silent_after_hours", problem: .hoursOutOfRange(silentAfterHoursRange, found: hours))
         }
         if let zone = config.timeZone, BureauTimeZone(identifier: zone) == nil {
-            throw ConfigError.invalidValue(path: path, key: "time_zone", detail: "names no known time zone ('\(zone)'); use a name such as Asia/Shanghai")
+            throw ConfigError.invalidValue(path: path, key: "time_zone", problem: .unknownTimeZone(zone))
         }
         if let bind = config.bind, !bind.contains("://") {
-            throw ConfigError.invalidValue(path: path, key: "bind", detail: "must be a ZeroMQ endpoint such as tcp://*:7447, not '\(bind)'")
+            throw ConfigError.invalidValue(path: path, key: "bind", problem: .notAnEndpoint(bind))
         }
         return config
     }

@@ -57,13 +57,7 @@ extension HubDatabase {
     }
 
     static func validateEnrolment(branch: String, name: String, publicKey: String) throws {
-        do {
-            try BranchID.checkOffice(id: branch, name: name)
-        } catch {
-            throw HubError.invalidSetting(error.message)
-        }
-        guard Z85.isValidCurveKey(publicKey) else {
-            throw HubError.invalidSetting("the agent key must be the 40-character public key printed by the office's 'taizhang-agent init'; '\(publicKey)' is not")
-        }
+        try BranchID.checkOffice(id: branch, name: name)  // the rule's own sentence, in the reader's language
+        guard Z85.isValidCurveKey(publicKey) else { throw HubError.badAgentKey(publicKey) }
     }
 }

@@ -109,7 +109,7 @@ extension HubDatabase {
         }
         // The content hash is the SHA-256 of exactly the stored body (docs/PROTOCOL.md).
         try insert.execute(entry, branch: branch, body: body, hash: hash, chain: chain,
-                           violation: broken?.message, storedAt: time)
+                           violation: broken?.code.rawValue, storedAt: time)  // the rule's code: its words are in the flag
         if let effect { try view.apply(effect, of: entry) }
         if let broken {
             try raiseFlag(.rule, branch: branch, seq: entry.seq,

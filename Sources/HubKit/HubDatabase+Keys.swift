@@ -78,9 +78,7 @@ extension HubDatabase {
                                 arguments: [text])
         }
         guard matches.count == 1 else {
-            throw HubError.invalidSetting(matches.isEmpty
-                ? "no pending key has the fingerprint \(text); 'taizhang-hub keys' lists the keys that tried to connect"
-                : "\(matches.count) pending keys start with \(text); give more of the fingerprint")
+            throw HubError.fingerprintMatches(fingerprint: text, count: matches.count)
         }
         return matches[0]
     }

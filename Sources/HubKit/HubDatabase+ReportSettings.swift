@@ -25,7 +25,7 @@ extension HubDatabase {
             do {
                 checked.append((key, try ReportSettings.check(key, text)))
             } catch {
-                throw HubError.invalidSetting(error.description)
+                throw HubError.reportSetting(error)
             }
         }
         try write { db in

@@ -38,13 +38,13 @@ public struct HubDirectory: Sendable, Hashable {
     public func create(settings: [ReportSettings.Key: String] = [:]) throws -> String {
         guard !LocalFile.exists(databasePath) else { throw HubError.alreadyInitialised(path: databasePath) }
         for (key, text) in settings {
-            do { _ = try ReportSettings.check(key, text) } catch { throw HubError.invalidSetting(error.description) }
+            do { _ = try ReportSettings.check(key, text) } catch { throw HubError.reportSetting(error) }
         }
         let keys: CurveKeyPair
         do {
             keys = try CurveKeyPair.generate()
         } catch {
-            throw HubError.invalidSetting("libzmq could not make a CURVE key pair (\(error)); install libzmq with CURVE support (Debian: libzmq5)")
+            throw HubError.curveUnavailable(detail: "\(error)")
         }
         let temporary = databasePath + ".init-\(getpid())"
         do {
@@ -78,13 +78,13 @@ public struct HubDirectory: Sendable, Hashable {
     /// could impersonate the hub to every branch.
     public func keys() throws -> CurveKeyPair {
         if let mode = LocalFile.mode(secretKeyPath), mode & 0o077 != 0 {
-            throw HubError.invalidSetting("the hub's secret key \(secretKeyPath) is readable by other users (mode \(String(mode, radix: 8))); fix it with 'chmod 600 \(secretKeyPath)'")
+            throw HubError.secretKeyExposed(path: secretKeyPath, mode: String(mode, radix: 8))
         }
         do {
             let secret = try LocalFile.read(secretKeyPath).filter { !$0.isWhitespace }
             return try CurveKeyPair(secretKey: secret)
         } catch {
-            throw HubError.invalidSetting("the hub's secret key \(secretKeyPath) cannot be read (\(error)); it is made by 'taizhang-hub init'")
+            throw HubError.secretKeyUnreadable(path: secretKeyPath, detail: "\(error)")
         }
     }
 }

@@ -12,7 +12,22 @@ public enum HubError: Error, Sendable, CustomStringConvertible {
     case vanished(path: String, detail: String)
     case busy(path: String, seconds: Int)
     case storage(path: String, detail: String)
+    /// A sentence the caller has already worded in the operator's language.
     case invalidSetting(String)
+    /// libzmq cannot make CURVE keys (built without libsodium).
+    case curveUnavailable(detail: String)
+    /// The hub's secret key file can be read by other users (`mode`, octal).
+    case secretKeyExposed(path: String, mode: String)
+    case secretKeyUnreadable(path: String, detail: String)
+    /// Not a 40-character Z85 CURVE public key.
+    case badAgentKey(String)
+    /// No pending key, or `count` > 1 of them, has a fingerprint starting with `fingerprint`.
+    case fingerprintMatches(fingerprint: String, count: Int)
+    case unknownTimeZone(String)
+    /// The bureau's own calendar additions (`calendar.txt`) cannot be read, or have a bad line.
+    case calendarUnreadable(path: String, detail: String)
+    case calendar(CalendarError)
+    case reportSetting(ReportSettingsError)
     case unknownBranch(String)
     case revoked(branch: String)
     case keyInUse(key: String, branch: String)
@@ -45,6 +60,25 @@ public enum HubError: Error, Sendable, CustomStringConvertible {
         case .keyInUse(let key, let branch):
             "the key \(key) is already enrolled for branch '\(branch)'; each office's agent has its own key — enrol the key printed by that office's 'taizhang-agent init'"
         case .file(let error):
+            error.description
+        case .curveUnavailable(let detail):
+            "libzmq could not make a CURVE key pair (\(detail)); install libzmq with CURVE support (Debian: libzmq5)"
+        case .secretKeyExposed(let path, let mode):
+            "the hub's secret key \(path) is readable by other users (mode \(mode)); fix it with 'chmod 600 \(path)'"
+        case .secretKeyUnreadable(let path, let detail):
+            "the hub's secret key \(path) cannot be read (\(detail)); it is made by 'taizhang-hub init'"
+        case .badAgentKey(let key):
+            "the agent key must be the 40-character public key printed by the office's 'taizhang-agent init'; '\(key)' is not"
+        case .fingerprintMatches(let fingerprint, let count):
+            count == 0 ? "no pending key has the fingerprint \(fingerprint); 'taizhang-hub keys' lists the keys that tried to connect"
+                : "\(count) pending keys start with \(fingerprint); give more of the fingerprint"
+        case .unknownTimeZone(let name):
+            "the time zone '\(name)' is not known on this machine; install tzdata or use a name such as Asia/Shanghai"
+        case .calendarUnreadable(let path, let detail):
+            "\(path) cannot be read (\(detail)); fix its permissions or remove it"
+        case .calendar(let error):
+            error.description
+        case .reportSetting(let error):
             error.description
         }
     }

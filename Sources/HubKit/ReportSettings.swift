@@ -1,3 +1,4 @@
+import ConfigFiles
 import TaizhangCore
 
 /// The hub's report settings: the bureau's name (the export's title and 填报单位), the
@@ -23,6 +24,8 @@ public struct ReportSettings: Sendable, Equatable {
 
     public static let defaultDeadlineWorkdays = 5
     public static let deadlineRange = 1...30
+    /// The longest name (bureau, preparer, reviewer, head) a report prints, in characters.
+    public static let nameLimit = 60
 
     public init(bureauName: String? = nil, preparer: String? = nil, reviewer: String? = nil, head: String? = nil,
                 reportDeadlineWorkdays: Int? = nil) {
@@ -76,33 +79,38 @@ public struct ReportSettings: Sendable, Equatable {
         do {
             try LedgerRules.checkText(text, key == .bureauName ? "bureau name" : "\(key.rawValue) name")
         } catch {
-            throw .name(key, error.description)
+            throw .name(key, error)
         }
-        guard text.count <= 60 else { throw .name(key, "it is longer than 60 characters; shorten it") }
+        guard text.count <= nameLimit else { throw .nameTooLong(key) }
         return text
     }
 }
 
 /// Why a report setting was refused.
 public enum ReportSettingsError: Error, Sendable, Equatable, CustomStringConvertible {
-    case name(ReportSettings.Key, String)
+    /// The name breaks a text rule (empty, control characters…): the rule says which.
+    case name(ReportSettings.Key, RuleViolation)
+    /// The name is longer than `ReportSettings.nameLimit` characters.
+    case nameTooLong(ReportSettings.Key)
     case deadline(String)
 
     public var description: String {
         switch self {
-        case .name(let key, _): "\(key.flag) was refused: \(detail) (an empty value, \(key.flag) '', clears it)"
+        case .name(let key, _), .nameTooLong(let key): "\(key.flag) was refused: \(detail) (an empty value, \(key.flag) '', clears it)"
         case .deadline: "--report-deadline-workdays \(detail)"
         }
     }
 
     /// What is wrong with the value, without naming where it came from.
-    public var detail: String {
+    public var configProblem: ConfigProblem {
         switch self {
-        case .name(_, let detail): detail
-        case .deadline(let text):
-            "takes a number of working days from \(ReportSettings.deadlineRange.lowerBound) to \(ReportSettings.deadlineRange.upperBound), not '\(text)'"
+        case .name(_, let violation): .rule(violation)
+        case .nameTooLong: .tooLong(limit: ReportSettings.nameLimit)
+        case .deadline(let text): .workdaysOutOfRange(ReportSettings.deadlineRange, found: text)
         }
     }
+
+    public var detail: String { configProblem.detail }
 }
 
 extension ReportSettings.Key {

@@ -21,14 +21,14 @@ public struct ReportingSettings: Sendable {
     public static func resolve(directory: HubDirectory, config: HubConfig?, stored: ReportSettings) throws -> ReportingSettings {
         let zoneName = config?.timeZone ?? BureauTimeZone.defaultIdentifier
         guard let zone = BureauTimeZone(identifier: zoneName) else {
-            throw HubError.invalidSetting("the time zone '\(zoneName)' is not known on this machine; install tzdata or use a name such as Asia/Shanghai")
+            throw HubError.unknownTimeZone(zoneName)
         }
         var calendar = BureauCalendar.shippedCalendar
         let local = localCalendarPath(directory)
         if LocalFile.exists(local) {
             let text: String
-            do { text = try LocalFile.read(local) } catch { throw HubError.invalidSetting("\(local) cannot be read (\(error)); fix its permissions or remove it") }
-            do { calendar = try BureauCalendar.withLocalAdditions(text, name: local) } catch { throw HubError.invalidSetting(error.description) }
+            do { text = try LocalFile.read(local) } catch { throw HubError.calendarUnreadable(path: local, detail: "\(error)") }
+            do { calendar = try BureauCalendar.withLocalAdditions(text, name: local) } catch { throw HubError.calendar(error) }
         }
         return ReportingSettings(zone: zone, calendar: calendar, workdays: ReportDeadline.workdays(config: config, stored: stored))
     }

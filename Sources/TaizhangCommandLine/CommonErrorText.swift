@@ -22,9 +22,25 @@ public enum CommonErrorText {
         case .unreadable(let path, let detail): Message.errConfigUnreadable(path, detail)
         case .syntax(let path, let line, let column, let detail): Message.errConfigSyntax(path, line, column, detail)
         case .unknownKey(let path, let key, let known): Message.errConfigUnknownKey(path, key, known.joined(separator: ", "))
-        case .wrongType(let path, let key, let expected, let found): Message.errConfigWrongType(path, key, expected, found)
-        case .invalidValue(let path, let key, let detail): Message.errConfigInvalid(path, key, detail)
+        case .wrongType(let path, let key, let expected, let found): Message.errConfigWrongType(path, key, kind(expected), kind(found))
+        case .invalidValue(let path, let key, let problem): sentence(problem, path: path, key: key)
         }
+    }
+
+    static func sentence(_ problem: ConfigProblem, path: String, key: String) -> String {
+        switch problem {
+        case .empty: Message.errConfigEmpty(path, key)
+        case .hoursOutOfRange(let range, let found): Message.errConfigHours(path, key, range.lowerBound, range.upperBound, found)
+        case .workdaysOutOfRange(let range, let found): Message.errConfigWorkdays(path, key, range.lowerBound, range.upperBound, found)
+        case .unknownTimeZone(let name): Message.errConfigTimeZone(path, key, name)
+        case .notAnEndpoint(let text): Message.errConfigBind(path, key, text)
+        case .rule(let violation): Message.errConfigRule(path, key, violation.sentence())
+        case .tooLong(let limit): Message.errConfigTooLong(path, key, limit)
+        }
+    }
+
+    static func kind(_ kind: ConfigValueKind) -> String {
+        Message(rawValue: "configKind_" + kind.rawValue).map { $0.text(Language.current) } ?? kind.english
     }
 
     public static func sentence(_ error: ReportError) -> String {

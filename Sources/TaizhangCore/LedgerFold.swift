@@ -30,7 +30,7 @@ public struct LedgerFold: LedgerView, Sendable {
     /// Applies the next entry; it must carry the next sequence number.
     public mutating func apply(_ entry: Entry) throws {
         guard entry.seq == lastSeq + 1 else {
-            throw RuleViolation(.malformed, "entry #\(entry.seq) does not follow #\(lastSeq)")
+            throw RuleViolation(.malformed, .notNextSeq, ["\(entry.seq)", "\(lastSeq)"], "entry #\(entry.seq) does not follow #\(lastSeq)")
         }
         let effect = try LedgerRules.effect(of: entry.draft, seq: entry.seq, in: self)
         apply(effect)

@@ -43,7 +43,9 @@ public enum LedgerRules {
     static func checkShape(_ draft: EntryDraft) throws {
         let material = draft.material
         guard material.allows(draft.action) else {
-            throw RuleViolation(.malformed, "a \(material.englishName) cannot be '\(draft.action.pastTense)'; use one of: \(material.actions.map(\.rawValue).joined(separator: ", "))")
+            let actions = material.actions.map(\.rawValue).joined(separator: ", ")
+            throw RuleViolation(.malformed, .actionNotForMaterial, [material.rawValue, draft.action.rawValue, actions],
+                                "a \(material.englishName) cannot be '\(draft.action.pastTense)'; use one of: \(actions)")
         }
         guard draft.occurredOn >= CivilDate.earliest else {
             throw RuleViolation(.malformed, .dateTooEarly, ["\(draft.occurredOn)", "\(CivilDate.earliest)"], "the date \(draft.occurredOn) is before \(CivilDate.earliest); check the year")

@@ -24,6 +24,8 @@ public struct RuleViolation: Error, Sendable, Hashable, CustomStringConvertible 
         case badBranchID
         // rules branch
         case dateBeyondSkew, laterDayBelowZero, notNFC, fieldNotAllowed
+        // clerk branch: the two rules that had English words only
+        case notNextSeq, actionNotForMaterial
     }
 
     public let kind: Kind

@@ -84,8 +84,8 @@ extension Catalogue {
         .errUnknownBranch: "本区局没有登记“{0}”；'taizhang-hub branches' 可列出已登记的单位",
         .errBranchRevoked: "“{0}”已在本区局停用；用 'taizhang-hub enroll' 重新登记前，拒收它的报送",
         .errKeyInUse: "公钥 {0} 已登记给“{1}”；每个所有自己的公钥——请登记该所 'taizhang-agent init' 显示的公钥",
-        .errHubSecretMode: "区局私钥 {0} 其他用户也能读取；请运行 'chmod 600 {0}' 修正",
-        .errHubSecretUnreadable: "无法读取区局私钥 {0}；它由 'taizhang-hub init' 生成",
+        .errHubSecretMode: "区局私钥 {0} 其他用户也能读取（权限 {1}）；请运行 'chmod 600 {0}' 修正",
+        .errHubSecretUnreadable: "无法读取区局私钥 {0}（{1}）；它由 'taizhang-hub init' 生成",
         .hubVerifyAbstract: "检查区局数据库：SQLite 完整性检查，再按存储的原始字节重算每条记录的哈希和链值。",
         .hubVerifyDiscussion: "通过时以 0 退出并显示一行摘要；不通过时以 3 退出，并指出单位和第一条不通过的记录。'serve' 运行时也可使用（只读）。\n\n示例：\n  taizhang-hub verify --branch sanchang",
         .optVerifyBranch: "只检查这个单位。",
@@ -115,5 +115,17 @@ extension Catalogue {
         .noBureauInTitle: "标题中不写区局名称",
         .lineToSign: "留空线签字",
         .optBranchesMonth: "按这个月（YYYY-MM）判定各所是否按时报送。",
+        // clerk branch: the Kits' errors that were English free text
+        .errNoPendingKey: "没有指纹为 {0} 的待登记公钥；'taizhang-hub keys' 列出尝试连接过的公钥",
+        .errAmbiguousFingerprint: "有 {1} 个待登记公钥以 {0} 开头；请多写几位指纹",
+        .errCalendarUnreadable: "无法读取 {0}（{1}）；请修正它的权限或删除它",
+        .errCalendarLine: "{0} 第 {1} 行：“{2}”不是“YYYY-MM-DD holiday|workday 名称”或“year YYYY”的格式；请修正或删除这一行",
+        .errSettingName: "{0} 未被接受：{1}（给空值 {0} '' 可以清除这项设置）",
+        .errSettingTooLong: "{0} 未被接受：超过 {1} 个字符，请缩短（给空值 {0} '' 可以清除这项设置）",
+        .errSettingDeadline: "--report-deadline-workdays 应为 {1} 到 {2} 之间的工作日天数，而不是“{0}”",
+        .fieldBureauName: "区局名称",
+        .fieldPreparerName: "填报人姓名",
+        .fieldReviewerName: "审核人姓名",
+        .fieldHeadName: "单位负责人姓名",
     ]
 }

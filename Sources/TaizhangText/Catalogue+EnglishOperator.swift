@@ -30,7 +30,7 @@ extension Catalogue {
         .flagToDoMisenrolled: "An office set up as another branch reported with this branch's key; nothing was stored. Enrol that key for the branch the office is set up as ('taizhang-hub keys' shows it), then resolve.",
         .flagToDoOther: "Look into it with the office, then resolve.",
         .resolveAbstract: "Settle a flag once it is dealt with; who and when are recorded.",
-        .resolveDiscussion: "Marks flag ID (from 'taizhang-hub flags') settled, recording your login on this machine, the time and the note; the flag stays in the history ('flags --all'). Entries are never changed: a flagged entry stays out of the totals. Once a branch has no open flag, 'branches' shows its real state again.\n\nExample:\n  taizhang-hub resolve --flag 3 --note '三厂所已核对，作废重录'",
+        .resolveDiscussion: "Marks flag ID (from 'taizhang-hub flags') settled, recording your login on this machine, the time and the note; the flag stays in the history ('flags --all'). Entries are never changed: a flagged entry stays out of the totals. Once a branch has no open flag, 'branches' shows its real state again.\n\nExample:\n  taizhang-hub resolve --flag 3 --note 'checked with Sanchang; voided and recorded again'",
         .optResolveFlag: "The flag's ID, as 'taizhang-hub flags' shows it.",
         .optResolveNote: "What was done about it (kept in the history).",
         .resolved: "Flag {0} ({1}, branch {2}) settled by {3}.",

@@ -42,7 +42,8 @@ extension Message {
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
             out += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            // A brace that is not a placeholder's (a key in an example) is text.
+            guard let close = rest[open...].firstIndex(of: "}") else { rest = rest[open...]; break }
             let inside = rest[rest.index(after: open)..<close]
             let modifier = inside.first.flatMap { $0.isLetter ? $0 : nil }
             let digits = modifier == nil ? inside : inside.dropFirst()

@@ -247,7 +247,6 @@ public enum Message: String, CaseIterable, Sendable {
     case errConfigSyntax
     case errConfigUnknownKey
     case errConfigWrongType
-    case errConfigInvalid
     case errConfigLang
     case errConfigHub
     case errMalformedMonth
@@ -699,6 +698,36 @@ public enum Message: String, CaseIterable, Sendable {
     case syncMovedSilent
     case syncMovedCannotStore
     case statusHubList
+    // clerk branch: the Kits' errors that were English free text
+    case errNoPendingKey
+    case errAmbiguousFingerprint
+    case errCalendarUnreadable
+    case errCalendarLine
+    case errSettingName
+    case errSettingTooLong
+    case errSettingDeadline
+    case ruleNotNextSeq = "rule_notNextSeq"
+    case ruleActionNotForMaterial = "rule_actionNotForMaterial"
+    case fieldBureauName = "field_bureau_name"
+    case fieldPreparerName = "field_preparer_name"
+    case fieldReviewerName = "field_reviewer_name"
+    case fieldHeadName = "field_head_name"
+    case errConfigEmpty
+    case errConfigHours
+    case errConfigWorkdays
+    case errConfigTimeZone
+    case errConfigBind
+    case errConfigRule
+    case errConfigTooLong
+    case configKindQuotedString = "configKind_quotedString"
+    case configKindString = "configKind_string"
+    case configKindWholeNumber = "configKind_wholeNumber"
+    case configKindDecimalNumber = "configKind_decimalNumber"
+    case configKindBoolean = "configKind_boolean"
+    case configKindTable = "configKind_table"
+    case configKindArray = "configKind_array"
+    case configKindDateTime = "configKind_dateTime"
+    case bureauRowOne
     // webpages branch: the dashboard's paged lists and an export month's page.
     case webPageOf = "web_pageOf"
     case webPrevious = "web_previous"

@@ -20,22 +20,10 @@ enum AgentErrorText {
         case .badHubEndpoint(let endpoint, _): Message.errBadHubEndpoint(endpoint)
         case .badHubKey(let key): Message.errBadHubKey(key)
         case .duplicateHubEndpoint(let endpoint): Message.errDuplicateHubEndpoint(endpoint)
-        case .invalidSetting(let message): invalidSetting(message)
+        case .invalidSetting(let sentence): sentence
+        case .curveUnavailable(let detail): Message.errCurve(detail)
+        case .keyFilesUnreadable(let directory, let detail): Message.errKeyFiles(directory, detail)
         }
-    }
-
-    /// The few free-text settings errors AgentKit raises, recognised by their fixed start.
-    static func invalidSetting(_ message: String) -> String {
-        guard Language.current == .zh else { return message }
-        if message.hasPrefix("the branch ID") || message.hasPrefix("the office name") {
-            return message  // replaced by the rule's own sentence in Init (BranchID.checkOffice)
-        }
-        if message.hasPrefix("libzmq could not make") { return Message.errCurve() }
-        if message.hasPrefix("the agent's key files in "),
-           let path = message.dropFirst("the agent's key files in ".count).split(separator: " ").first {
-            return Message.errKeyFiles(String(path))
-        }
-        return message
     }
 
     static func sentence(_ error: SyncError) -> String {
@@ -44,15 +32,15 @@ enum AgentErrorText {
             handshakeFailed ? Message.errHandshake(endpoint, seconds, pending) : Message.errUnreachable(endpoint, seconds, pending)
         case .keyNotEnrolled(let endpoint): Message.errKeyNotEnrolled(endpoint)
         case .wrongHubKey(let endpoint): Message.errWrongHubKey(endpoint)
-        case .revoked(let message): Message.errRevoked(message)
+        case .revoked: Message.errRevoked()  // the hub's own words (English, for logs) are left out
         case .diverged(let seq, _, _): Message.errDiverged(seq)
         case .hubCannotStore(let endpoint, let pending, _): Message.errHubCannotStore(endpoint, pending)
         case .misenrolled(let office, let message): Message.errMisenrolled(office, message)
         case .refused(505, _): Message.errNewerProtocol()
         case .refused(400, let message): Message.errUnreadable(message)
         case .refused(409, let message): Message.errConflict(message)
-        case .refused(412, let message): Message.errOlder(message)
-        case .refused(410, let message): Message.errOtherLedger(message)
+        case .refused(412, _): Message.errOlder()
+        case .refused(410, _): Message.errOtherLedger()
         case .refused(let status, let message): Message.errRefused(status, message)
         case .protocolViolation(let detail): Message.errProtocol(detail)
         case .interrupted(let pending): Message.errInterrupted(pending)

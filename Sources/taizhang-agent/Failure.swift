@@ -17,7 +17,7 @@ enum Failure {
         } catch let error as AgentError {
             say(AgentErrorText.sentence(error))
             switch error {
-            case .invalidSetting, .badHubEndpoint, .badHubKey, .duplicateHubEndpoint: throw ExitCode(1)
+            case .invalidSetting, .badHubEndpoint, .badHubKey, .duplicateHubEndpoint, .curveUnavailable: throw ExitCode(1)
             default: throw ExitCode(3)
             }
         } catch let error as SyncError {

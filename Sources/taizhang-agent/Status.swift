@@ -78,7 +78,8 @@ enum StatusText {
             ?? Message.statusNoReceipt())
         lines += HubFlagText.lines(sync.hubFlags, entries: flagged, zone: zone)
         if let problem = sync.lastProblem {
-            lines.append(Message.lastProblem(sync.lastProblemAt.map(zone.clockTime) ?? "?", problem))
+            let worded = sync.lastProblemError.map(AgentErrorText.sentence) ?? problem  // older rows: English only
+            lines.append(Message.lastProblem(sync.lastProblemAt.map(zone.clockTime) ?? "?", worded))
         }
         return lines.flatMap { line in
             line.contains("\n") ? [line] : TextWrap.lines(line, width: width ?? .max)

@@ -36,7 +36,7 @@ struct DistributeOptions: ParsableArguments {
 
 /// `adjust` for service cards and guides: a stocktake correction, up or down.
 struct AdjustOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: ArgumentHelp(Message.optAdjustQuantity(), valueName: "±n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp(Message.optAdjustQuantity(), valueName: "n"))
     var quantity: Int64
     @Option(help: ArgumentHelp(Message.optAdjustReason(), valueName: "text"))
     var reason: String

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HubKit
+import HubText
 import HubWeb
 import TaizhangText
 
@@ -34,7 +35,7 @@ struct TaizhangHubWeb: AsyncParsableCommand {
             let file = try config.map { try HubConfig.load(path: $0) }
             source = try DashboardSource(directory: HubDirectory.resolve(data ?? file?.data), config: file, secureCookies: binding.usesTLS)
         } catch {
-            StandardStream.printError("taizhang-hub web: \(error)")
+            StandardStream.printError("taizhang-hub web: " + ((error as? HubError).map(HubErrorText.sentence) ?? "\(error)"))
             throw ExitCode(error is HubError ? 3 : 1)
         }
         do {

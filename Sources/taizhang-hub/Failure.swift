@@ -1,5 +1,6 @@
 import ArgumentParser
 import HubKit
+import HubText
 import TaizhangCommandLine
 import TaizhangCore
 import TaizhangText
@@ -14,7 +15,9 @@ enum Failure {
         } catch let error as HubError {
             say(HubErrorText.sentence(error))
             switch error {
-            case .invalidSetting, .unknownBranch, .keyInUse, .revoked: throw ExitCode(1)
+            case .invalidSetting, .unknownBranch, .keyInUse, .revoked, .curveUnavailable, .secretKeyExposed, .secretKeyUnreadable,
+                 .badAgentKey, .fingerprintMatches, .unknownTimeZone, .calendarUnreadable, .calendar, .reportSetting:
+                throw ExitCode(1)
             default: throw ExitCode(3)
             }
         } catch let violation as RuleViolation {
@@ -51,34 +54,3 @@ enum Failure {
     }
 }
 
-/// The hub's errors in the operator's language.
-enum HubErrorText {
-    static func sentence(_ error: HubError) -> String {
-        switch error {
-        case .notInitialised(let path): Message.errHubNotInitialised(path)
-        case .alreadyInitialised(let path): Message.errHubAlreadyInitialised(path)
-        case .notAHubDatabase(let path): Message.errNotAHub(path)
-        case .damaged(let path, let detail): Message.errHubDamaged(path, detail)
-        case .verifyFailed(let path, let branch, let seq, let detail): Message.errHubVerifyFailed(path, branch, seq, detail)
-        case .vanished(let path, let detail): Message.errHubVanished(detail, path)
-        case .busy(let path, let seconds): Message.errHubBusy(path, seconds)
-        case .storage(let path, let detail): Message.errHubStorage(path, detail)
-        case .unknownBranch(let branch): Message.errUnknownBranch(branch)
-        case .revoked(let branch): Message.errBranchRevoked(branch)
-        case .keyInUse(let key, let branch): Message.errKeyInUse(key, branch)
-        case .file(let error): Message.errFile(error.path, error.detail)
-        case .invalidSetting(let message): invalidSetting(message)
-        }
-    }
-
-    /// HubKit's free-text settings errors, recognised by their fixed start.
-    static func invalidSetting(_ message: String) -> String {
-        guard Language.current == .zh else { return message }
-        if message.hasPrefix("libzmq could not make") { return Message.errCurve() }
-        for (prefix, key) in [("the hub's secret key ", Message.errHubSecretMode)] where message.hasPrefix(prefix) {
-            let path = String(message.dropFirst(prefix.count).prefix { $0 != " " })
-            return message.contains("readable by other users") ? key(path) : Message.errHubSecretUnreadable(path)
-        }
-        return message
-    }
-}

@@ -46,7 +46,7 @@ enum TotalsText {
         if byBranch {
             for (id, inventory) in totals.branches.sorted(by: { $0.key < $1.key }) { table.append(row(id, inventory)) }
         }
-        table.append(row(Message.bureauRow(totals.branches.count), totals.bureau))
+        table.append(row(totals.branches.count == 1 ? Message.bureauRowOne() : Message.bureauRow(totals.branches.count), totals.bureau))
         let legend = TextWrap.lines(Message.totalsLegend(), width: width ?? .max).joined(separator: "\n")
         return table.render(width: width) + legend + "\n"
     }

@@ -37,6 +37,16 @@ final class CatalogueTests: XCTestCase {
         XCTAssertEqual(violation.sentence(.en), "there is no notice board GS-09 in this office's ledger; check the tag with 'taizhang-agent board list --all'")
     }
 
+    /// With no arguments a sentence is its template, braces that are no placeholder's included
+    /// (the enrol example's key has a lone `{`, which once repeated the text before it).
+    func testWithoutArgumentsEverySentenceIsItsTemplate() {
+        for language in Language.allCases {
+            for message in Message.allCases {
+                XCTAssertEqual(message.text(language), Catalogue.table(language)[message], "\(message) in \(language)")
+            }
+        }
+    }
+
     func testArgumentsAreEscaped() {
         XCTAssertEqual(Message.enrolled.text(.en, ["evil\u{202E}txt", "x\u{1B}[2J"]),
                        "Enrolled evil\\u{202E}txt (x\\u{1B}[2J); its agent can deliver now.")

@@ -28,6 +28,13 @@ final class CivilDateTests: XCTestCase {
         XCTAssertEqual(Timestamp(millisecondsSinceEpoch: 1_795_680_000_999).description, "2026-11-26T08:00:00Z")
     }
 
+    /// Human output shows the bureau's clock (issue 12's example), `--json` keeps UTC.
+    func testHumanTimesAreTheBureausClock() {
+        let instant = Timestamp(millisecondsSinceEpoch: 1_796_149_388_000)
+        XCTAssertEqual(instant.description, "2026-12-01T18:23:08Z")
+        XCTAssertEqual(BureauTimeZone.default.clockTime(at: instant), "2026-12-02 02:23")
+    }
+
     func testShanghaiIsUTCPlusEight() {
         let zone = BureauTimeZone.default
         // 2026-11-26T20:00:00Z is already the 27th in Shanghai.
