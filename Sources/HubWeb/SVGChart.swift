@@ -88,19 +88,6 @@ public enum SVGChart {
         return svg
     }
 
-    /// Escapes text for SVG/XML content and attributes.
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// Escapes text for SVG/XML content and attributes: the same five characters as HTML.
+    public static func escape(_ text: String) -> String { HTMLRows.escape(text) }
 }
