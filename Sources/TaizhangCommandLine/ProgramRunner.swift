@@ -14,8 +14,11 @@ public enum ProgramRunner {
     /// Parses the process's arguments as `Root` and runs the command; never returns.
     /// `ownLanguageOption`: commands whose own `--lang` option also sets the report language.
     /// `keyOptions`: options whose value is a Z85 key, which may begin with "-".
+    /// `plainCommand`: the run of a command whose arguments are simple enough to be read
+    /// without the parser (`PlainArguments`), or nil to let the parser read them.
     public static func main(_ root: ParsableCommand.Type, ownLanguageOption: Set<String> = [],
-                            keyOptions: Set<String> = ["--hub-key", "--key"]) -> Never {
+                            keyOptions: Set<String> = ["--hub-key", "--key"],
+                            plainCommand: ([String]) -> (() throws -> Void)? = { _ in nil }) -> Never {
         let raw = rawArguments()
         var arguments = joiningKeyValues(raw.map { $0 ?? "" }, options: keyOptions)
         // Settled before any command's configuration (and so its help text) is first read.
@@ -26,6 +29,15 @@ public enum ProgramRunner {
         }
         if let bad = raw.firstIndex(where: { $0 == nil }) {
             fail(root, Message.errArgumentNotUTF8(bad + 1), usageOf: nil)
+        }
+        if let run = plainCommand(arguments) {
+            do {
+                try run()
+                exit(0)
+            } catch {
+                let commandName = commandPath(root, arguments).map { $0._commandName }.joined(separator: " ")
+                finish(root, error, commandName: commandName, hasOwnLang: false, arguments: arguments)
+            }
         }
         if let problem = subcommandProblem(root, arguments) { fail(root, problem, usageOf: nil) }
         let commandName = commandPath(root, arguments).map { $0._commandName }.joined(separator: " ")

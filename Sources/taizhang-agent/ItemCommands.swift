@@ -12,10 +12,7 @@ struct RetireOptions: ParsableArguments {
     @OptionGroup var record: RecordOptions
 
     func run(_ material: Material) throws {
-        try Recording.record(record) { date, clerk in
-            EntryDraft(material: material, action: .retire, item: tag, details: EntryDetails(reason: reason),
-                       occurredOn: date, clerk: clerk)
-        }
+        try Recording.record(record, RecordingDraft.retire(material, tag: tag, reason: reason))
     }
 }
 
@@ -57,11 +54,7 @@ struct BoardCommand: ParsableCommand {
         @OptionGroup var record: RecordOptions
 
         func run() throws {
-            try Recording.record(record) { date, clerk in
-                EntryDraft(material: .board, action: .install, item: tag,
-                           details: EntryDetails(location: location, standard: !nonstandard),
-                           occurredOn: date, clerk: clerk)
-            }
+            try Recording.record(record, RecordingDraft.boardInstall(tag: tag, location: location, nonstandard: nonstandard))
         }
     }
 
@@ -95,10 +88,7 @@ struct SignCommand: ParsableCommand {
         @OptionGroup var record: RecordOptions
 
         func run() throws {
-            try Recording.record(record) { date, clerk in
-                EntryDraft(material: .sign, action: .install, item: tag, details: EntryDetails(location: location),
-                           occurredOn: date, clerk: clerk)
-            }
+            try Recording.record(record, RecordingDraft.signInstall(tag: tag, location: location))
         }
     }
 
@@ -132,10 +122,7 @@ struct BadgeCommand: ParsableCommand {
         @OptionGroup var record: RecordOptions
 
         func run() throws {
-            try Recording.record(record) { date, clerk in
-                EntryDraft(material: .badge, action: .issue, item: number, details: EntryDetails(staff: staff),
-                           occurredOn: date, clerk: clerk)
-            }
+            try Recording.record(record, RecordingDraft.badgeIssue(number: number, staff: staff))
         }
     }
 
@@ -149,10 +136,7 @@ struct BadgeCommand: ParsableCommand {
         @OptionGroup var record: RecordOptions
 
         func run() throws {
-            try Recording.record(record) { date, clerk in
-                EntryDraft(material: .badge, action: .revoke, item: number, details: EntryDetails(reason: FixedValues.revokeReason(reason)),
-                           occurredOn: date, clerk: clerk)
-            }
+            try Recording.record(record, RecordingDraft.badgeRevoke(number: number, reason: reason))
         }
     }
 

@@ -5,16 +5,14 @@ import TaizhangText
 /// The common path of every recording command: open the ledger, settle the date, record,
 /// and confirm in one line.
 enum Recording {
-    static func record(_ options: RecordOptions, _ draft: (_ date: CivilDate, _ clerk: String) -> EntryDraft) throws {
-        try record(data: options.data, date: options.date, clerk: options.clerk, draft)
+    static func record(_ options: RecordOptions, _ draft: RecordingDraft.Make) throws {
+        try record(in: options.data.directory, date: options.date, clerk: options.clerk, draft)
     }
 
-    static func record(
-        data: DataOptions, date dateText: String?, clerk: String?,
-        _ draft: (_ date: CivilDate, _ clerk: String) -> EntryDraft
-    ) throws {
+    static func record(in directory: AgentDirectory, date dateText: String?, clerk: String?,
+                       _ draft: RecordingDraft.Make) throws {
         try Failure.reporting {
-            let database = try data.directory.open()
+            let database = try directory.open()
             let info = try database.info()
             let today = info.timeZone.date()
             let date = try parseDate(dateText, today: today)

@@ -11,10 +11,7 @@ struct ReceiveOptions: ParsableArguments {
     @OptionGroup var record: RecordOptions
 
     func run(_ material: Material) throws {
-        try Recording.record(record) { date, clerk in
-            EntryDraft(material: material, action: .receive, quantity: quantity,
-                       details: EntryDetails(batch: batch), occurredOn: date, clerk: clerk)
-        }
+        try Recording.record(record, RecordingDraft.receive(material, quantity: quantity, batch: batch))
     }
 }
 
@@ -27,10 +24,7 @@ struct DistributeOptions: ParsableArguments {
     @OptionGroup var record: RecordOptions
 
     func run(_ material: Material) throws {
-        try Recording.record(record) { date, clerk in
-            EntryDraft(material: material, action: .distribute, quantity: quantity,
-                       details: EntryDetails(channel: channel), occurredOn: date, clerk: clerk)
-        }
+        try Recording.record(record, RecordingDraft.distribute(material, quantity: quantity, channel: channel))
     }
 }
 
@@ -43,10 +37,7 @@ struct AdjustOptions: ParsableArguments {
     @OptionGroup var record: RecordOptions
 
     func run(_ material: Material) throws {
-        try Recording.record(record) { date, clerk in
-            EntryDraft(material: material, action: .adjust, quantity: quantity,
-                       details: EntryDetails(reason: reason), occurredOn: date, clerk: clerk)
-        }
+        try Recording.record(record, RecordingDraft.adjust(material, quantity: quantity, reason: reason))
     }
 }
 

@@ -17,6 +17,6 @@ struct TaizhangAgent: ParsableCommand {
     )
 
     static func main() {
-        ProgramRunner.main(Self.self, ownLanguageOption: ["report"])
+        ProgramRunner.main(Self.self, ownLanguageOption: ["report"], plainCommand: PlainRecording.command)
     }
 }

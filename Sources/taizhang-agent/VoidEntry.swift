@@ -16,11 +16,7 @@ extension TaizhangAgent {
         var clerk: String?
 
         func run() throws {
-            try Recording.record(data: data, date: nil, clerk: clerk) { date, clerk in
-                // The ledger fills in the material and item of entry `seq`.
-                EntryDraft(material: .board, action: .void, details: EntryDetails(reason: reason),
-                           occurredOn: date, clerk: clerk, voids: seq)
-            }
+            try Recording.record(in: data.directory, date: nil, clerk: clerk, RecordingDraft.void(seq: seq, reason: reason))
         }
     }
 }
