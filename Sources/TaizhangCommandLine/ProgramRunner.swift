@@ -30,19 +30,15 @@ public enum ProgramRunner {
         if let bad = raw.firstIndex(where: { $0 == nil }) {
             fail(root, Message.errArgumentNotUTF8(bad + 1), usageOf: nil)
         }
+        let failure: Error?
         if let run = plainCommand(arguments) {
-            do {
-                try run()
-                exit(0)
-            } catch {
-                let commandName = commandPath(root, arguments).map { $0._commandName }.joined(separator: " ")
-                finish(root, error, commandName: commandName, hasOwnLang: false, arguments: arguments)
-            }
+            do { try run(); failure = nil } catch { failure = error }
+        } else {
+            if let problem = subcommandProblem(root, arguments) { fail(root, problem, usageOf: nil) }
+            failure = parseAndRun(root, arguments)
         }
-        if let problem = subcommandProblem(root, arguments) { fail(root, problem, usageOf: nil) }
-        let commandName = commandPath(root, arguments).map { $0._commandName }.joined(separator: " ")
-        let failure = parseAndRun(root, arguments)
         guard let failure else { exit(0) }
+        let commandName = commandPath(root, arguments).map { $0._commandName }.joined(separator: " ")
         finish(root, failure, commandName: commandName, hasOwnLang: keepsLang, arguments: arguments)
     }
 

@@ -45,10 +45,7 @@ enum PlainRecording {
             guard let given = PlainArguments(arguments.dropFirst(), options: ["seq", "reason", "data", "clerk"],
                                              required: ["seq", "reason"]),
                   let seq = given["seq"].flatMap({ Int64($0) }), let reason = given["reason"] else { return nil }
-            return {
-                try Recording.record(in: AgentDirectory.resolve(given["data"]), date: nil, clerk: given["clerk"],
-                                     RecordingDraft.void(seq: seq, reason: reason))
-            }
+            return record(given, RecordingDraft.void(seq: seq, reason: reason))  // no --on: dated today
         default:
             return nil
         }
